@@ -1,0 +1,3 @@
+from tread.cli import main
+
+main()

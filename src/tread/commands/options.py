@@ -1,0 +1,39 @@
+"""Parameter types and options shared by the commands that read articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from tread.core.errors import UnsupportedLanguage
+from tread.core.languages import DEFAULT_LANGUAGE, normalize_language, supported_languages
+
+
+class LanguageType(click.ParamType):  # type: ignore[type-arg]
+    name = "LANGUAGE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return normalize_language(str(value))
+        except UnsupportedLanguage as exc:
+            self.fail(str(exc), param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[click.shell_completion.CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(n) for n in supported_languages() if n.startswith(incomplete)]
+
+
+language_option = click.option(
+    "-l",
+    "--language",
+    type=LanguageType(),
+    default=DEFAULT_LANGUAGE,
+    show_default=True,
+    help="Language of the text: " + ", ".join(supported_languages()) + " (or an ISO code).",
+)
+
+inputs_argument = click.argument("inputs", nargs=-1, metavar="[FILE]...", type=click.Path())

@@ -1,0 +1,59 @@
+"""The work behind `tread summarize`, kept apart from option parsing."""
+
+from __future__ import annotations
+
+import click
+
+from tread.cli import error, use_color
+from tread.core.errors import TreadError
+from tread.core.sources import STDIN_NAME, load
+
+
+def run_summaries(
+    inputs: tuple[str, ...],
+    *,
+    algorithm: str,
+    count: int | None,
+    ratio: float | None,
+    language: str,
+    fmt: str,
+) -> int:
+    """Summarise each input and print it; report each failure in one line.
+
+    Returns the number of inputs that failed: the others are still summarised.
+    """
+    from tread.core.pipeline import segment_article
+    from tread.core.summarize import sentence_count_for, summarize
+    from tread.output import render_json, render_markdown, render_plain, summary_record
+
+    failures = 0
+    printed = 0
+    several = len(inputs) > 1
+    for path in inputs:
+        name = STDIN_NAME if path == "-" else path
+        try:
+            article = load(path)
+            seg = segment_article(article, language)
+            if not seg.sentences:
+                raise TreadError("no sentences to summarise")
+            n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
+            summary = summarize(seg, algorithm, n)
+        except TreadError as exc:
+            error(f"{name}: {exc}")
+            failures += 1
+            continue
+        if fmt == "json":
+            click.echo(render_json(summary_record(article, seg, summary), lines=several))
+        elif fmt == "markdown":
+            if printed:
+                click.echo()
+            click.echo(render_markdown(article, seg, summary))
+        else:
+            if several:
+                if printed:
+                    click.echo()
+                header = click.style(f"==> {name} <==", bold=True)
+                click.echo(header, color=use_color())
+            click.echo(render_plain(seg, summary))
+        printed += 1
+    return failures

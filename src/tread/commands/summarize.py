@@ -1,0 +1,94 @@
+"""`tread summarize`: extractive summaries on stdout, for pipes and scripts."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from tread.commands.options import inputs_argument, language_option
+from tread.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+
+EPILOG = """\b
+Examples:
+  tread summarize article.txt
+  tread summarize -a text-rank -n 3 a.txt b.md
+  curl -s https://example.org/story.txt | tread summarize -
+  tread summarize --ratio 0.2 --format json notes.md | jq '.summary[].text'
+  tread summarize --length 20% --format markdown report.txt > summary.md
+"""
+
+
+def _parse_length(value: str) -> tuple[int | None, float | None]:
+    """'20%' -> ratio 0.2; '7' -> 7 sentences."""
+    value = value.strip()
+    try:
+        if value.endswith("%"):
+            pct = float(value[:-1])
+            if not 0 < pct <= 100:
+                raise ValueError
+            return None, pct / 100
+        n = int(value)
+        if n < 1:
+            raise ValueError
+        return n, None
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is neither a sentence count nor a percentage such as 20%",
+            param_hint="'--length'",
+        ) from None
+
+
+@click.command(epilog=EPILOG)
+@inputs_argument
+@click.option(
+    "-a", "--algorithm", type=click.Choice(list(ALGORITHMS), case_sensitive=False),
+    default=DEFAULT_ALGORITHM, show_default=True, help="Summarisation algorithm (sumy's names).",
+)
+@click.option("-n", "--sentences", type=click.IntRange(min=1), default=None,
+              help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}]")
+@click.option("-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), default=None,
+              help="Share of the document's sentences, e.g. 0.2.")
+@click.option("--length", "length", default=None, metavar="N|P%",
+              help="sumy-style length: a count (7) or a percentage (20%).")
+@language_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["plain", "json", "markdown"]),
+              default="plain", show_default=True, help="Output format.")
+@click.pass_context
+def summarize(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    algorithm: str,
+    sentences: int | None,
+    ratio: float | None,
+    length: str | None,
+    language: str,
+    fmt: str,
+) -> None:
+    """Print an extractive summary of each FILE (or of standard input).
+
+    FILE may be plain text or Markdown (.md); '-' or no FILE with text piped in reads
+    standard input. Plain output is one summary sentence per line in document order;
+    JSON gives each sentence's index, character offsets, score and rank.
+    """
+    if sum(x is not None for x in (sentences, ratio, length)) > 1:
+        raise click.UsageError("use only one of -n/--sentences, -r/--ratio and --length")
+    if length is not None:
+        sentences, ratio = _parse_length(length)
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
+        inputs = ("-",)
+
+    from tread.commands.runner import run_summaries
+
+    failures = run_summaries(
+        inputs,
+        algorithm=algorithm.lower(),
+        count=sentences,
+        ratio=ratio,
+        language=language,
+        fmt=fmt,
+    )
+    if failures:
+        ctx.exit(1)

