@@ -81,11 +81,13 @@ def cli(ctx: click.Context) -> None:
 
 
 def _register() -> None:
+    from tread.commands.doctor import doctor
+    from tread.commands.entities import entities
     from tread.commands.read import read
     from tread.commands.summarize import summarize
 
-    cli.add_command(read)
-    cli.add_command(summarize)
+    for command in (read, summarize, entities, doctor):
+        cli.add_command(command)
 
 
 _register()

