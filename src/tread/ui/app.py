@@ -33,7 +33,7 @@ MAX_SENTENCES = 50
 
 
 class Tread(AnalysisWorkers):
-    CSS_PATH = "tread.tcss"
+    CSS_PATH = Path(__file__).parent / "tread.tcss"
     TITLE = "tread"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),

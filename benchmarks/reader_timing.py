@@ -1,0 +1,85 @@
+"""The reader's responsiveness: time to first frame, and from selecting an article of
+N sentences to seeing its text, its summary and its entities.
+
+    python benchmarks/reader_timing.py [--sentences 1000]
+
+Runs the app headless (Textual's run_test) in a fresh process, so import time counts.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _common import first_sentences, parser
+
+CHILD = r'''
+import time
+START = time.perf_counter()
+import asyncio, os, sys
+from tread.ui.app import Tread
+from tread.ui import messages as msg
+
+marks = {}
+
+class Timed(Tread):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(lambda: marks.setdefault("first frame", time.perf_counter()))
+    def on_article_loaded(self, m):
+        super().on_article_loaded(m)
+        if m.path == BIG:
+            self.call_after_refresh(lambda: marks.setdefault("text", time.perf_counter()))
+    def on_article_analysed(self, m):
+        super().on_article_analysed(m)
+        if m.path == BIG:
+            self.call_after_refresh(lambda: marks.setdefault("summary", time.perf_counter()))
+    def on_entities_found(self, m):
+        super().on_entities_found(m)
+        if m.path == BIG:
+            self.call_after_refresh(lambda: marks.setdefault("entities", time.perf_counter()))
+
+SMALL, BIG = sys.argv[1], sys.argv[2]
+
+async def main():
+    app = Timed([SMALL, BIG])
+    async with app.run_test(size=(140, 40)) as pilot:
+        while "first frame" not in marks:
+            await pilot.pause(0.005)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        chosen = time.perf_counter()
+        app.open_article(BIG)
+        while "entities" not in marks:
+            await pilot.pause(0.005)
+    print(f"first frame after process start: {marks['first frame'] - START:.3f} s")
+    for key in ("text", "summary", "entities"):
+        print(f"selected -> {key}: {marks[key] - chosen:.3f} s")
+
+asyncio.run(main())
+'''
+
+
+def main() -> None:
+    p = parser(__doc__ or "")
+    p.add_argument("--sentences", type=int, default=1000)
+    args = p.parse_args()
+    book = (args.shared / "sample_articles" / "long" / "moby-dick.txt").read_text("utf-8")
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.txt"
+        big.write_text(first_sentences(book, args.sentences), encoding="utf-8")
+        small = root / "sample_articles" / "north-korea-quasi-state-of-war.txt"
+        env = {"TREAD_CONFIG_DIR": f"{tmp}/c", "TREAD_DATA_DIR": f"{tmp}/d", "PATH": ""}
+        out = subprocess.run([sys.executable, "-c", CHILD, str(small), str(big)],
+                             capture_output=True, text=True, env=env, check=False)
+        print(f"article: first {args.sentences} sentences of Moby-Dick, "
+              f"{len(big.read_text().split())} words")
+        print(out.stdout + out.stderr)
+
+
+if __name__ == "__main__":
+    main()
