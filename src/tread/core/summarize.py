@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final
 
 from tread.core.article import Segmentation, Summary, SummarySentence
-from tread.core.errors import EmptyDocument, TreadError, UnknownAlgorithm
+from tread.core.errors import EmptyDocument, InputTooLarge, TreadError, UnknownAlgorithm
 from tread.core.segment import get_tokenizer
 
 
@@ -26,7 +27,12 @@ class Algorithm:
     class_name: str
     description: str
 
-    def load(self) -> type[Any]:
+    def load(self, *, fast: bool = True) -> type[Any]:
+        """sumy's class, or tread's fast exact subclass of it when there is one."""
+        if fast and self.class_name in _FAST_CLASSES:
+            from tread.core.fast import FAST
+
+            return FAST[self.class_name]
         cls: type[Any] = getattr(importlib.import_module(self.module), self.class_name)
         return cls
 
@@ -54,6 +60,13 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
                   "random sentences (a baseline)"),
     )
 }
+_FAST_CLASSES: Final = frozenset({
+    "LexRankSummarizer", "TextRankSummarizer", "ReductionSummarizer",
+    "SumBasicSummarizer", "KLSummarizer", "LsaSummarizer", "LuhnSummarizer",
+})
+#: algorithms that build an n x n sentence graph, and the most sentences they take
+QUADRATIC: Final = frozenset({"lex-rank", "text-rank", "reduction"})
+DEFAULT_MAX_GRAPH_SENTENCES: Final = 5_000
 DEFAULT_ALGORITHM: Final = "lex-rank"
 DEFAULT_SENTENCES: Final = 5
 
@@ -130,8 +143,10 @@ def build_document(seg: Segmentation) -> tuple[Any, list[Any]]:
     return document, ordered
 
 
-def _make_summarizer(algorithm: Algorithm, seg: Segmentation, sentences: Sequence[Any]) -> Any:
-    cls = algorithm.load()
+def _make_summarizer(
+    algorithm: Algorithm, seg: Segmentation, sentences: Sequence[Any], *, fast: bool = True
+) -> Any:
+    cls = algorithm.load(fast=fast)
     language = seg.language
     summarizer = cls(_stemmer(language))
     stop_words = _stop_words(language)
@@ -165,14 +180,19 @@ def _bonus_words(seg: Segmentation, sentences: Sequence[Any], stop: frozenset[st
     return (words - stop) | set(top)
 
 
-def summarize(seg: Segmentation, algorithm: str, count: int) -> Summary:
-    """The ``count`` best sentences of ``seg`` by ``algorithm``, in document order."""
+def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = True) -> Summary:
+    """The ``count`` best sentences of ``seg`` by ``algorithm``, in document order.
+
+    ``fast`` uses tread's exact fast subclasses of sumy's summarisers (the default);
+    ``fast=False`` runs sumy's own classes, for comparison.
+    """
     algo = get_algorithm(algorithm)
     if not seg.sentences:
         raise EmptyDocument("no sentences to summarise")
+    check_size(algo.name, len(seg.sentences))
     count = max(0, min(count, len(seg.sentences)))
     document, ordered = build_document(seg)
-    summarizer = _make_summarizer(algo, seg, ordered)
+    summarizer = _make_summarizer(algo, seg, ordered, fast=fast)
     scores: dict[int, float] = {}
     _record_scores(summarizer, scores)
     chosen = summarizer(document, count) if count else ()
@@ -220,6 +240,24 @@ def _record_scores(summarizer: Any, scores: dict[int, float]) -> None:
         return original(sentences, count, record)
 
     summarizer._get_best_sentences = recording
+
+
+def max_graph_sentences() -> int:
+    raw = os.environ.get("TREAD_MAX_GRAPH_SENTENCES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_GRAPH_SENTENCES
+
+
+def check_size(algorithm: str, sentences: int) -> None:
+    """Refuse, up front, a graph algorithm on more sentences than it can take in
+    reasonable time and memory (an n x n matrix)."""
+    limit = max_graph_sentences()
+    if algorithm in QUADRATIC and sentences > limit:
+        linear = ", ".join(a for a in ALGORITHMS if a not in QUADRATIC)
+        raise InputTooLarge(
+            f"{sentences:,} sentences is over the {limit:,}-sentence limit of {algorithm} "
+            f"(it compares every pair; TREAD_MAX_GRAPH_SENTENCES raises it); "
+            f"use one of {linear}"
+        )
 
 
 def sentence_count_for(total: int, *, count: int | None = None, ratio: float | None = None) -> int:

@@ -169,6 +169,7 @@ class Tread(AnalysisWorkers):
         if message.path == self.current_path:
             self._show_text(message.path, message.article, message.blocks)
             self.query_one(EntityIndex).show_notice("analysing…")
+        self.call_after_refresh(message.shown.set)
 
     def on_article_analysed(self, message: msg.ArticleAnalysed) -> None:
         self._analyses[message.path] = message.analysis
@@ -277,7 +278,8 @@ class Tread(AnalysisWorkers):
         view = self.query_one(ArticleView)
         progress = view.progress
         info = self.query_one(ArticleList).info(self.current_path or "")
-        parts = [self._note] if self._note else []
+        parts = ["skim"] if self.skim else []
+        parts += [self._note] if self._note else []
         parts.append(f"{round(progress * 100)}%")
         if info is not None:
             minutes = info.minutes(self.config.words_per_minute) * (1 - progress)
@@ -373,7 +375,7 @@ class Tread(AnalysisWorkers):
         analysis = self._analyses.get(self.current_path or "")
         if analysis is not None:
             self.query_one(ArticleView).set_blocks(self._blocks(analysis))
-        self.notify("skim mode: summary with context" if self.skim else "full text", timeout=2)
+        self._update_subtitle()
 
     def action_toggle_entities(self) -> None:
         self._show_entities = not self._show_entities

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from textual.message import Message
 
 from tread.core.analysis import Analysis, ArticleInfo
@@ -46,3 +48,6 @@ class ArticleLoaded(Message):
     def __init__(self, path: str, article: Article, blocks: list[Block]) -> None:
         super().__init__()
         self.path, self.article, self.blocks = path, article, blocks
+        #: set once the text is on screen; the worker waits for it before going on, so
+        #: the first paint does not compete with the analysis for the GIL
+        self.shown = threading.Event()

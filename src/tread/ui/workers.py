@@ -25,6 +25,7 @@ from tread.ui.messages import (
 from tread.ui.widgets.article_view import Block
 
 _LIST_BATCH = 64
+_PAINT_WAIT = 1.0  # seconds the analysis waits for the text to be painted
 
 
 def blocks_for(article: Article) -> list[Block]:
@@ -77,7 +78,9 @@ class AnalysisWorkers(App[None]):
             article = self.load_article(path)
             if worker.is_cancelled:
                 return
-            self.post_message(ArticleLoaded(path, article, blocks_for(article)))
+            loaded = ArticleLoaded(path, article, blocks_for(article))
+            self.post_message(loaded)
+            loaded.shown.wait(timeout=_PAINT_WAIT)
             seg = segment_article(article, language)
             analysis = Analysis(article, seg, path=path)
             if worker.is_cancelled:

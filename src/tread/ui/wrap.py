@@ -17,9 +17,11 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     than a line is cut at the width. Every character falls in exactly one line.
     """
     width = max(1, width)
+    if text.isascii() if end - start == len(text) else text[start:end].isascii():
+        return _wrap_ascii(text, start, end, width)
     lines: list[tuple[int, int]] = []
     line_start = start
-    col = 0
+    col = _lead(text, start, end)
     for m in _WORD.finditer(text, start, end):
         w_start = m.start()
         word = m.group()
@@ -39,3 +41,36 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     if line_start < end or not lines:
         lines.append((line_start, end))
     return lines
+
+
+def _wrap_ascii(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """The same wrap where one character is one cell: no width lookups."""
+    lines: list[tuple[int, int]] = []
+    line_start = start
+    col = _lead(text, start, end)
+    for m in _WORD.finditer(text, start, end):
+        w_start, w_end = m.span()
+        word_len = w_end - w_start
+        visible = len(m.group().rstrip())
+        if col and col + visible > width:
+            lines.append((line_start, w_start))
+            line_start, col = w_start, 0
+        while visible > width - col:  # a word longer than a line: cut at the width
+            if col == 0 and visible <= width:
+                break
+            cut = w_start + (width - col)
+            lines.append((line_start, cut))
+            line_start, col = cut, 0
+            visible -= cut - w_start
+            word_len -= cut - w_start
+            w_start = cut
+        col += word_len
+    if line_start < end or not lines:
+        lines.append((line_start, end))
+    return lines
+
+
+def _lead(text: str, start: int, end: int) -> int:
+    """Cells taken by whitespace before the first word (blocks are usually stripped)."""
+    first = _WORD.search(text, start, end)
+    return cell_len(text[start : first.start() if first else end])

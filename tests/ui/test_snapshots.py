@@ -1,0 +1,47 @@
+"""A few SVG snapshots of the main views: fixed size and theme, config in a temp dir.
+
+Update them only after looking at the report: pytest tests/ui --snapshot-update
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.ui.conftest import settle
+from tread.ui.app import Tread
+
+
+def snapshot_app(articles: list[str]) -> Tread:
+    return Tread(articles[:3])
+
+
+async def ready(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+
+
+def test_reader_main_view(snap_compare: Any, articles: list[str]) -> None:
+    assert snap_compare(snapshot_app(articles), terminal_size=(130, 36), run_before=ready)
+
+
+def test_reader_skim_mode_with_current_sentence(snap_compare: Any,
+                                                      articles: list[str]) -> None:
+    async def skim(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("s", "n", "n")
+
+    assert snap_compare(snapshot_app(articles), terminal_size=(130, 36), run_before=skim)
+
+
+def test_reader_at_80_by_24(snap_compare: Any, articles: list[str]) -> None:
+    assert snap_compare(snapshot_app(articles), terminal_size=(80, 24), run_before=ready)
+
+
+def test_help_screen(snap_compare: Any, articles: list[str]) -> None:
+    async def help_open(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app(articles), terminal_size=(110, 36), run_before=help_open)
