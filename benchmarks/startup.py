@@ -33,7 +33,7 @@ def main() -> None:
         "python -c pass": [sys.executable, "-c", "pass"],
         "import sumy.summarizers.lex_rank": [sys.executable, "-c",
                                              "import sumy.summarizers.lex_rank"],
-        "tread summarize (lex-rank, 5 sentences)": tread,
+        "tread summarize (default: tread, 5 sentences)": tread,
         "tread summarize -a luhn": [*tread, "-a", "luhn"],
     }
     times: dict[str, list[float]] = {k: [] for k in cases}

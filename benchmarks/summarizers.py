@@ -16,7 +16,8 @@ from pathlib import Path
 
 from _common import parser
 
-ALGORITHMS = ["luhn", "lsa", "lex-rank", "text-rank", "sum-basic", "kl", "reduction"]
+ALGORITHMS = ["luhn", "edmundson", "lsa", "lex-rank", "text-rank", "sum-basic", "kl",
+              "reduction", "random"]
 # rough stock cost per sentence^k, from FACTS.md, to skip runs over the budget
 GROWTH = {"kl": (9.0 / 300**3, 3)}
 
@@ -26,6 +27,7 @@ def main() -> None:
     p.add_argument("--sizes", default="300,1000,3000")
     p.add_argument("--budget", type=float, default=400.0)
     p.add_argument("--out", type=Path, default=None)
+    p.add_argument("--algorithms", default=",".join(ALGORITHMS))
     args = p.parse_args()
 
     from tread.core.segment import segment
@@ -41,7 +43,7 @@ def main() -> None:
         document, ordered = build_document(seg)
         for s in ordered:  # tokenise once, outside the timings, for both sides
             _ = s.words
-        for name in ALGORITHMS:
+        for name in args.algorithms.split(","):
             algo = get_algorithm(name)
             est = GROWTH.get(name)
             run_stock = est is None or est[0] * n ** est[1] <= args.budget
@@ -62,6 +64,8 @@ def main() -> None:
             if stock_t:
                 s = statistics.median(stock_t)
                 same = "yes" if picks["fast"] == picks["stock"] else "NO"
+                if name == "random":
+                    same = "n/a"
                 lines.append(f"| {name} | {n:,} | {s:.3f} | {f:.3f} | {s / f:.0f}x | {same} |")
             else:
                 lines.append(f"| {name} | {n:,} | not run (est. > {args.budget:.0f} s) "

@@ -83,10 +83,11 @@ def cli(ctx: click.Context) -> None:
 def _register() -> None:
     from tread.commands.doctor import doctor
     from tread.commands.entities import entities
+    from tread.commands.evaluate import evaluate
     from tread.commands.read import read
     from tread.commands.summarize import summarize
 
-    for command in (read, summarize, entities, doctor):
+    for command in (read, summarize, entities, evaluate, doctor):
         cli.add_command(command)
 
 

@@ -38,6 +38,42 @@ def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dic
     }
 
 
+def explanation_records(seg: Segmentation, summary: Summary) -> list[dict[str, Any]]:
+    """Every sentence with its score and rank (and feature contributions, for tread)."""
+    chosen = {s.index for s in summary.sentences}
+    out = []
+    for sentence, (score, rank) in zip(seg.sentences, summary.ranking, strict=True):
+        record: dict[str, Any] = {
+            "index": sentence.index, "start": sentence.start, "end": sentence.end,
+            "score": None if math.isnan(score) else score, "rank": rank,
+            "chosen": sentence.index in chosen,
+        }
+        if summary.contributions is not None:
+            record["contributions"] = {k: round(v, 4)
+                                       for k, v in summary.contributions[sentence.index].items()}
+        out.append(record)
+    return out
+
+
+def render_explanation(seg: Segmentation, summary: Summary, *, limit: int = 60) -> str:
+    """A plain-text table of every sentence by rank: score, whether it was chosen, the
+    features that weighed most (tread's model), and the start of the sentence."""
+    rows = sorted(explanation_records(seg, summary), key=lambda r: r["rank"])
+    lines = [f"{'rank':>4}  {'sent':>4}  {'score':>8}  chosen  "
+             + ("strongest features".ljust(46) if summary.contributions else "") + "sentence"]
+    for r in rows:
+        score = "nan" if r["score"] is None else f"{r['score']:.4g}"
+        text = one_line(seg.text[r["start"] : r["end"]])
+        text = text if len(text) <= limit else text[: limit - 1] + "…"
+        why = ""
+        if "contributions" in r:
+            top = sorted(r["contributions"].items(), key=lambda kv: -abs(kv[1]))[:2]
+            why = ", ".join(f"{k} {v:+.2f}" for k, v in top).ljust(44) + "  "
+        mark = "*" if r["chosen"] else ""
+        lines.append(f"{r['rank']:>4}  {r['index']:>4}  {score:>8}  {mark:^6}  {why}{text}")
+    return "\n".join(lines)
+
+
 def render_json(record: dict[str, Any], *, lines: bool) -> str:
     if lines:
         return json.dumps(record, ensure_ascii=False)

@@ -38,7 +38,8 @@ def test_plain_output_is_n_document_sentences_in_order() -> None:
 
 
 @pytest.mark.parametrize("algorithm", ["luhn", "edmundson", "lsa", "lex-rank", "text-rank",
-                                       "sum-basic", "kl", "reduction", "random"])
+                                       "sum-basic", "kl", "reduction", "random", "lead",
+                                       "tread"])
 def test_every_algorithm_by_its_sumy_name(algorithm: str) -> None:
     code, out, err = run("summarize", "-a", algorithm, "-n", "2", str(SHORT))
     assert code == 0, err
@@ -179,7 +180,7 @@ def test_help_has_examples_and_lists_every_algorithm() -> None:
     code, out, _ = run("summarize", "--help")
     assert code == 0
     assert "Examples:" in out and "tread summarize -a text-rank" in out
-    assert "lex-rank" in out and "[default: lex-rank]" in out
+    assert "lex-rank" in out and "[default: tread]" in out
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
@@ -226,3 +227,24 @@ def test_no_traceback_when_stdout_is_closed_early() -> None:
         shell=True, capture_output=True, text=True, timeout=120,
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_explain_gives_every_sentence_with_contributions() -> None:
+    code, out, _ = run("summarize", "--explain", "-f", "json", "-n", "2", str(SEED))
+    assert code == 0
+    record = json.loads(out)
+    sentences = record["sentences"]
+    assert [s["index"] for s in sentences] == list(range(record["sentence_count"]))
+    assert sorted(s["rank"] for s in sentences) == list(range(1, len(sentences) + 1))
+    assert sum(s["chosen"] for s in sentences) == 2
+    chosen = {s["index"] for s in record["summary"]}
+    assert {s["index"] for s in sentences if s["chosen"]} == chosen
+    assert "centroid" in sentences[0]["contributions"]
+
+
+def test_explain_in_plain_text_lists_ranks() -> None:
+    code, out, _ = run("summarize", "--explain", "-a", "lex-rank", "-n", "2", str(SEED))
+    assert code == 0
+    table = out.split("\n\n", 1)[1].splitlines()
+    assert table[0].split()[:4] == ["rank", "sent", "score", "chosen"]
+    assert len(table) == 1 + len(doc_sentences(SEED))

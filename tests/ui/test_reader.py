@@ -111,8 +111,8 @@ async def test_algorithm_and_length_change_the_summary(articles: list[str]) -> N
         assert panel.option_count == 6
         await pilot.press("a")
         await settle(pilot)
-        assert app.config.algorithm == "text-rank"
-        assert "text-rank · 6 of" in str(panel.border_subtitle)
+        assert app.config.algorithm == "luhn"  # after tread (the default) the list wraps
+        assert "luhn · 6 of" in str(panel.border_subtitle)
         assert len(app.query_one(ArticleView)._summary) == 6
         await pilot.press("minus", "minus")
         await settle(pilot)
@@ -150,12 +150,12 @@ async def test_settings_are_saved_and_restored(articles: list[str]) -> None:
         await pilot.press("a", "plus", "right_square_bracket")
         await settle(pilot)
     saved = load_config()[0]
-    assert (saved.algorithm, saved.sentences, saved.show_side) == ("text-rank", 6, False)
+    assert (saved.algorithm, saved.sentences, saved.show_side) == ("luhn", 6, False)
     again = Tread(articles)
     async with again.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         assert again.query_one("#side-pane").display is False
-        assert again.config.algorithm == "text-rank"
+        assert again.config.algorithm == "luhn"
         assert app.config.last_article == again.current_path
 
 

@@ -17,6 +17,7 @@ def run_summaries(
     ratio: float | None,
     language: str,
     fmt: str,
+    explain: bool = False,
 ) -> int:
     """Summarise each input and print it; report each failure in one line.
 
@@ -24,7 +25,14 @@ def run_summaries(
     """
     from tread.core.pipeline import segment_article
     from tread.core.summarize import sentence_count_for, summarize
-    from tread.output import render_json, render_markdown, render_plain, summary_record
+    from tread.output import (
+        explanation_records,
+        render_explanation,
+        render_json,
+        render_markdown,
+        render_plain,
+        summary_record,
+    )
 
     failures = 0
     printed = 0
@@ -43,7 +51,10 @@ def run_summaries(
             failures += 1
             continue
         if fmt == "json":
-            click.echo(render_json(summary_record(article, seg, summary), lines=several))
+            record = summary_record(article, seg, summary)
+            if explain:
+                record["sentences"] = explanation_records(seg, summary)
+            click.echo(render_json(record, lines=several))
         elif fmt == "markdown":
             if printed:
                 click.echo()
@@ -55,5 +66,8 @@ def run_summaries(
                 header = click.style(f"==> {name} <==", bold=True)
                 click.echo(header, color=use_color())
             click.echo(render_plain(seg, summary))
+        if explain and fmt != "json":
+            click.echo()
+            click.echo(render_explanation(seg, summary))
         printed += 1
     return failures

@@ -16,6 +16,7 @@ Examples:
   curl -s https://example.org/story.txt | tread summarize -
   tread summarize --ratio 0.2 --format json notes.md | jq '.summary[].text'
   tread summarize --length 20% --format markdown report.txt > summary.md
+  tread summarize --explain article.txt     # why each sentence was (not) chosen
 """
 
 
@@ -52,6 +53,9 @@ def _parse_length(value: str) -> tuple[int | None, float | None]:
 @click.option("--length", "length", default=None, metavar="N|P%",
               help="sumy-style length: a count (7) or a percentage (20%).")
 @language_option
+@click.option("--explain", is_flag=True,
+              help="Also give every sentence's score and rank (and, for tread, what each "
+                   "feature added).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["plain", "json", "markdown"]),
               default="plain", show_default=True, help="Output format.")
 @click.pass_context
@@ -63,6 +67,7 @@ def summarize(
     ratio: float | None,
     length: str | None,
     language: str,
+    explain: bool,
     fmt: str,
 ) -> None:
     """Print an extractive summary of each FILE (or of standard input).
@@ -89,6 +94,7 @@ def summarize(
         ratio=ratio,
         language=language,
         fmt=fmt,
+        explain=explain,
     )
     if failures:
         ctx.exit(1)

@@ -87,3 +87,7 @@ class Summary:
     document_sentence_count: int
     #: in document order
     sentences: tuple[SummarySentence, ...] = field(default_factory=tuple)
+    #: every sentence of the document, in document order: (score, rank)
+    ranking: tuple[tuple[float, int], ...] = ()
+    #: for tread's model: per sentence, each feature's contribution to its score
+    contributions: tuple[dict[str, float], ...] | None = None

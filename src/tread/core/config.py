@@ -14,7 +14,7 @@ from tread.core.locations import config_file
 
 @dataclass
 class Config:
-    algorithm: str = "lex-rank"
+    algorithm: str = "tread"
     sentences: int = 5
     language: str = "english"
     theme: str = "textual-dark"

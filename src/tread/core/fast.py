@@ -3,7 +3,6 @@
 Each class subclasses sumy's own summariser and overrides only the hot methods, keeping
 sumy's code for everything else, so it picks the same sentences in the same order:
 
-- a stem cache per call (Snowball stemming dominates once the loops are gone);
 - LexRank: the TF-IDF cosine matrix from one sparse product; a similarity within
   ``EPSILON`` of the threshold is decided again with sumy's own scalar code;
 - TextRank and Reduction: word-overlap counts from one integer product (exact), the
@@ -14,12 +13,15 @@ sumy's code for everything else, so it picks the same sentences in the same orde
   exactly the norm of the sentence's column, computed in closed form without an SVD
   (equal to sumy's up to rounding: it can break exact ties differently).
 
-Documents with repeated identical sentences (which sumy's dict-based ratings merge)
-and sizes past ``QUADRATIC_LIMIT`` fall back or are refused by the caller.
+Repeated identical sentences, which sumy's dict-based ratings merge, are handled as
+sumy handles them. The caller gives every summariser a stem cache for the call
+(Snowball stemming dominates once the loops are gone) and refuses graph algorithms
+past their size limit.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -38,28 +40,6 @@ EPSILON: Final = 1e-9
 #: above this many cells a matrix is built sparse (scipy) rather than dense: small
 #: documents then never pay for importing scipy
 _DENSE_CELLS: Final = 250_000
-
-
-class StemCache:
-    """``stem_word`` memoised for the life of one summariser (one call)."""
-
-    _stems: dict[str, str]
-
-    def stem_word(self, word: str) -> str:
-        try:
-            cache = self._stems
-        except AttributeError:
-            cache = self._stems = {}
-        try:
-            return cache[word]
-        except KeyError:
-            stem: str = super().stem_word(word)  # type: ignore[misc]
-            cache[word] = stem
-            return stem
-
-
-def _has_duplicates(sentences: Sequence[Any]) -> bool:
-    return len(set(sentences)) != len(sentences)
 
 
 def count_matrix(rows: Sequence[Sequence[str]]) -> Any:
@@ -90,8 +70,10 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> Any:
 
 
 def _gram(matrix: Any) -> np.ndarray:
+    """matrix @ matrix.T as a dense, writable float64 array."""
     product = matrix @ matrix.T
-    return np.asarray(product.toarray() if hasattr(product, "toarray") else product)
+    dense = product.toarray() if hasattr(product, "toarray") else product
+    return np.asarray(dense, dtype=float)
 
 
 def _log_lengths(rows: Sequence[Sequence[str]]) -> np.ndarray:
@@ -99,7 +81,7 @@ def _log_lengths(rows: Sequence[Sequence[str]]) -> np.ndarray:
     return np.array([math.log(len(r)) if r else 0.0 for r in rows])
 
 
-class FastLexRank(StemCache, LexRankSummarizer):
+class FastLexRank(LexRankSummarizer):
     def _compute_idf(self, sentences: Sequence[Sequence[str]]) -> dict[str, float]:
         n = len(sentences)
         df = Counter(t for s in sentences for t in set(s))
@@ -142,32 +124,40 @@ class FastLexRank(StemCache, LexRankSummarizer):
         return normalised
 
 
-class FastTextRank(StemCache, TextRankSummarizer):
+def _edge_weights(overlap: np.ndarray, logs: np.ndarray, *, when_norm_zero: str) -> None:
+    """In place: overlap / (log len_i + log len_j), as sumy's edge functions compute
+    it, row block by row block (no n x n temporaries). Where the norm is 0 (both
+    sentences one word long) TextRank keeps the count and Reduction gives 0."""
+    block = 512
+    for start in range(0, len(overlap), block):
+        rows = overlap[start : start + block]
+        norm = logs[start : start + block, None] + logs[None, :]
+        zero = norm == 0.0
+        np.divide(rows, norm, out=rows, where=~zero)
+        if when_norm_zero == "zero":
+            rows[zero] = 0.0
+
+
+class FastTextRank(TextRankSummarizer):
     def _create_matrix(self, document: Any) -> np.ndarray:
         rows = [self._to_words_set(s) for s in document.sentences]
         n = len(rows)
-        overlap = _gram(count_matrix(rows)).astype(float)
-        logs = _log_lengths(rows)
-        norm = logs[:, None] + logs[None, :]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            weights = np.where(norm == 0.0, overlap, overlap / norm)
-        weights[overlap == 0] = 0.0
+        weights = _gram(count_matrix(rows))
+        _edge_weights(weights, _log_lengths(rows), when_norm_zero="keep")
         weights /= weights.sum(axis=1)[:, np.newaxis] + self._ZERO_DIVISION_PREVENTION
+        # sumy: numpy.full((n, n), (1 - damping) / n) + damping * weights
         damping = float(self.damping)
-        matrix: np.ndarray = np.full((n, n), (1.0 - damping) / n) + damping * weights
-        return matrix
+        weights *= damping
+        weights += (1.0 - damping) / n
+        return weights
 
 
-class FastReduction(StemCache, ReductionSummarizer):
+class FastReduction(ReductionSummarizer):
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         sentences = document.sentences
         rows = [self._to_words_set(s) for s in sentences]
-        overlap = _gram(count_matrix(rows)).astype(float)
-        logs = _log_lengths(rows)
-        norm = logs[:, None] + logs[None, :]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            edges = np.where(norm == 0.0, 0.0, overlap / norm)
-        edges[overlap == 0] = 0.0
+        edges = _gram(count_matrix(rows))
+        _edge_weights(edges, _log_lengths(rows), when_norm_zero="zero")
         np.fill_diagonal(edges, 0.0)
         # sumy adds each sentence's edges in the order of the other sentence: sequentially
         totals = np.add.accumulate(edges, axis=1)[:, -1] if len(rows) else edges
@@ -221,15 +211,15 @@ class _Truncated:
         self._wanted = sentences_count if isinstance(sentences_count, int) else None
         return super().__call__(document, sentences_count)  # type: ignore[misc]
 
-    def _settled(self, ratings: dict[Any, int], remaining: Sequence[Any]) -> bool:
+    def _settled(self, ratings: dict[Any, int], left: Counter[Any]) -> bool:
+        """``left`` counts, per sentence text, the copies not yet removed."""
         wanted = self._wanted
         if wanted is None or len(ratings) < wanted:
             return False
-        threshold = sorted(ratings.values(), reverse=True)[wanted - 1]
+        threshold = heapq.nlargest(wanted, ratings.values())[-1]
         if threshold <= -len(ratings):  # a later rating could tie with it
             return False
-        top = {s for s, v in ratings.items() if v >= threshold}
-        return not any(s in top for s in remaining)
+        return not any(left[s] for s, v in ratings.items() if v >= threshold)
 
     @staticmethod
     def _rest(ratings: dict[Any, int], remaining: Sequence[Any]) -> dict[Any, int]:
@@ -241,7 +231,7 @@ class _Truncated:
         return ratings
 
 
-class FastSumBasic(StemCache, _Truncated, SumBasicSummarizer):
+class FastSumBasic(_Truncated, SumBasicSummarizer):
     """sumy's loop, but a sentence's average word probability is computed again (by
     sumy's own function, so to the same bits) only when one of its words changed."""
 
@@ -250,45 +240,70 @@ class FastSumBasic(StemCache, _Truncated, SumBasicSummarizer):
         ratings: dict[Any, int] = {}
         words = [self._get_content_words_in_sentence(s) for s in sentences]
         average = self._compute_average_probability_of_words
-        avgs = [average(word_freq, w) for w in words]
+        avgs = np.array([float(average(word_freq, w)) for w in words])
         having: dict[str, set[int]] = {}
         for i, ws in enumerate(words):
             for w in ws:
                 having.setdefault(w, set()).add(i)
-        alive = list(range(len(sentences)))
-        while alive and not self._settled(ratings, [sentences[i] for i in alive]):
-            best_value, best_pos = -1.0, 0
-            for pos, i in enumerate(alive):  # the first maximum, as sumy's scan finds it
-                if avgs[i] > best_value:
-                    best_value, best_pos = avgs[i], pos
-            best = alive.pop(best_pos)
+        removed = np.zeros(len(sentences), dtype=bool)
+        left = Counter(sentences)
+        while not removed.all() and not self._settled(ratings, left):
+            # the first maximum among the sentences left, as sumy's scan finds it
+            best = int(np.argmax(np.where(removed, -np.inf, avgs)))
+            removed[best] = True
+            left[sentences[best]] -= 1
             ratings[sentences[best]] = -len(ratings)
             self._update_tf(word_freq, words[best])
             for i in {i for w in words[best] for i in having[w]}:
                 avgs[i] = average(word_freq, words[i])
+        alive = np.flatnonzero(~removed)
         return self._rest(ratings, [sentences[i] for i in alive])
 
 
-class FastKL(StemCache, _Truncated, KLSummarizer):
+class FastKL(_Truncated, KLSummarizer):
+    """sumy's loop, stopped once settled; each sentence's word counts are made once,
+    and the summary's once per round, instead of once per sentence per round. The
+    joint distributions are built with sumy's operations in sumy's order."""
+
     def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
         word_freq = self.compute_tf(sentences)
         ratings: dict[Any, int] = {}
         summary: list[Any] = []
         sentences_list = list(sentences)
         sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
-        while sentences_list and not self._settled(ratings, sentences_list):
+        counts = [self._compute_word_freq(ws) for ws in sentences_as_words]
+        left = Counter(sentences)
+        while sentences_list and not self._settled(ratings, left):
             summary_words = self._get_all_words_in_doc(summary)
-            kls = [self._kl_divergence(self._joint_freq(s, summary_words), word_freq)
-                   for s in sentences_as_words]
+            summary_counts = self._compute_word_freq(summary_words)
+            kls = [self._kl_divergence(_joint(c, len(ws), summary_counts, len(summary_words)),
+                                       word_freq)
+                   for c, ws in zip(counts, sentences_as_words, strict=True)]
             best = self._find_index_of_best_sentence(kls)
             best_sentence = sentences_list.pop(best)
+            left[best_sentence] -= 1
             del sentences_as_words[best]
+            del counts[best]
             summary.append(best_sentence)
             ratings[best_sentence] = -1 * len(ratings)
         return self._rest(ratings, sentences_list)
 
 
-class FastLsa(StemCache, LsaSummarizer):
+def _joint(wc1: dict[str, int], len1: int, wc2: dict[str, int], len2: int) -> dict[str, float]:
+    """sumy's KLSummarizer._joint_freq, given both word counts."""
+    total_len = len1 + len2
+    joint: dict[str, Any] = wc1.copy()
+    for k in wc2:
+        if k in joint:
+            joint[k] += wc2[k]
+        else:
+            joint[k] = wc2[k]
+    for k in joint:
+        joint[k] /= float(total_len)
+    return joint
+
+
+class FastLsa(LsaSummarizer):
     """Exact (sumy's own SVD on the same matrix, built without Python loops) up to
     ``SVD_LIMIT`` sentences; past it, each rank in closed form (see the module doc)."""
 
@@ -342,9 +357,9 @@ class FastLsa(StemCache, LsaSummarizer):
         return out
 
 
-class FastLuhn(StemCache, LuhnSummarizer):
+class FastLuhn(LuhnSummarizer):
     """Luhn is linear once its significant words are a set (sumy keeps a tuple and
-    tests every word against it) and stems are cached; membership is all it asks."""
+    tests every word against it): membership is all it asks of them."""
 
     def _get_significant_words(self, words: Any) -> frozenset[str]:
         return frozenset(super()._get_significant_words(words))

@@ -30,6 +30,9 @@ class TreadTokenizer:
     """What sumy needs of a tokenizer: ``language``, ``to_sentences``, ``to_words``."""
 
     def __init__(self, language: str) -> None:
+        from tread.core._nltk import import_nltk
+
+        import_nltk()
         import punkt
         from nltk.tokenize.destructive import NLTKWordTokenizer
         from sumy.nlp.tokenizers import Tokenizer as SumyTokenizer

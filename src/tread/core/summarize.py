@@ -29,6 +29,9 @@ class Algorithm:
 
     def load(self, *, fast: bool = True) -> type[Any]:
         """sumy's class, or tread's fast exact subclass of it when there is one."""
+        from tread.core._nltk import import_nltk
+
+        import_nltk()  # sumy's summarisers import NLTK through its stemmers
         if fast and self.class_name in _FAST_CLASSES:
             from tread.core.fast import FAST
 
@@ -58,6 +61,10 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
                   "graph reduction over sentence similarity"),
         Algorithm("random", "sumy.summarizers.random", "RandomSummarizer",
                   "random sentences (a baseline)"),
+        Algorithm("lead", "tread.core.lead", "LeadSummarizer",
+                  "the first sentences (the news baseline)"),
+        Algorithm("tread", "tread.core.news", "TreadSummarizer",
+                  "tread's model: position, centrality, names, numbers (best on news)"),
     )
 }
 _FAST_CLASSES: Final = frozenset({
@@ -67,7 +74,7 @@ _FAST_CLASSES: Final = frozenset({
 #: algorithms that build an n x n sentence graph, and the most sentences they take
 QUADRATIC: Final = frozenset({"lex-rank", "text-rank", "reduction"})
 DEFAULT_MAX_GRAPH_SENTENCES: Final = 5_000
-DEFAULT_ALGORITHM: Final = "lex-rank"
+DEFAULT_ALGORITHM: Final = "tread"
 DEFAULT_SENTENCES: Final = 5
 
 # Edmundson needs cue words. Bonus words come from the title and the document's most
@@ -98,6 +105,9 @@ def _stemmer(language: str) -> Callable[[str], str]:
     import contextlib
     import io
 
+    from tread.core._nltk import import_nltk
+
+    import_nltk()
     from sumy.nlp.stemmers import Stemmer
 
     # the Polish stemmer (pystempel) draws a progress bar on stderr while it loads
@@ -148,7 +158,10 @@ def _make_summarizer(
 ) -> Any:
     cls = algorithm.load(fast=fast)
     language = seg.language
-    summarizer = cls(_stemmer(language))
+    stemmer = _stemmer(language)
+    if fast:  # a stem cache for this call: the same stems, each word stemmed once
+        stemmer = cache(stemmer)
+    summarizer = cls(stemmer)
     stop_words = _stop_words(language)
     if algorithm.name == "edmundson":
         stigma = _STIGMA_WORDS.get(language)
@@ -206,7 +219,19 @@ def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = Tru
         i = position[id(obj)]
         picked.append(SummarySentence(seg.sentences[i], _as_float(scores.get(id(obj))),
                                       rank_of[i]))
-    return Summary(algo.name, seg.language, len(seg.sentences), tuple(picked))
+    ranking = tuple((_as_float(scores.get(id(obj))), rank_of[i])
+                    for i, obj in enumerate(ordered))
+    return Summary(algo.name, seg.language, len(seg.sentences), tuple(picked), ranking,
+                   _contributions(summarizer))
+
+
+def _contributions(summarizer: Any) -> tuple[dict[str, float], ...] | None:
+    explanation = getattr(summarizer, "explanation", None)
+    if not explanation:
+        return None
+    names = explanation["features"]
+    return tuple({name: float(v) for name, v in zip(names, row, strict=True)}
+                 for row in explanation["contributions"])
 
 
 def _as_float(value: Any) -> float:

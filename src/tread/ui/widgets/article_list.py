@@ -33,10 +33,14 @@ class ArticleList(OptionList):
                  id: str | None = None) -> None:
         super().__init__(id=id)
         self._order = list(paths)
+        self._known = set(paths)
         self._infos: dict[str, ArticleInfo] = {}
         self._read: set[str] = set()
         self._filter = ""
         self._sort = "order"
+        self._prompts: dict[str, Text] = {}
+        self._position: dict[str, int] = {}
+        self._rebuild_pending = False
         self.words_per_minute = words_per_minute
 
     @property
@@ -51,17 +55,30 @@ class ArticleList(OptionList):
         self._rebuild()
 
     def add_infos(self, infos: list[ArticleInfo]) -> None:
+        """Record article details; the list is redrawn at most every 0.2 s while they
+        stream in, so a folder of thousands of files stays responsive."""
         for info in infos:
             self._infos[info.path] = info
-            if info.path not in self._order:
+            self._prompts.pop(info.path, None)
+            if info.path not in self._known:
+                self._known.add(info.path)
                 self._order.append(info.path)
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.set_timer(0.2, self._flush)
+
+    def _flush(self) -> None:
+        self._rebuild_pending = False
         self._rebuild()
 
     def info(self, path: str) -> ArticleInfo | None:
         return self._infos.get(path)
 
     def set_read(self, path: str, read: bool = True) -> None:
+        if (path in self._read) == read:
+            return
         (self._read.add if read else self._read.discard)(path)
+        self._prompts.pop(path, None)
         self._rebuild()
 
     def is_read(self, path: str) -> bool:
@@ -82,13 +99,14 @@ class ArticleList(OptionList):
             return ((info.title if info else path).lower(),)
         if self._sort in ("length", "reading time"):
             return (info.words if info else 0,)
-        return (self._order.index(path),)
+        return (self._position[path],)
 
     def _rebuild(self) -> None:
         highlighted = (self.get_option_at_index(self.highlighted).id
                        if self.highlighted is not None and self.option_count else None)
         paths = list(self._order)
         if self._sort != "order":
+            self._position = {p: i for i, p in enumerate(self._order)}
             paths.sort(key=self._key)
         options = []
         for path in paths:
@@ -97,7 +115,10 @@ class ArticleList(OptionList):
                 haystack = f"{info.title} {info.source}".lower()
                 if self._filter not in haystack:
                     continue
-            options.append(Option(self._prompt(path, info), id=path))
+            prompt = self._prompts.get(path)
+            if prompt is None:
+                prompt = self._prompts[path] = self._prompt(path, info)
+            options.append(Option(prompt, id=path))
         self.clear_options()
         self.add_options(options)
         if highlighted is not None:
