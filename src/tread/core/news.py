@@ -75,58 +75,81 @@ def default_model() -> Model:
     return Model.from_json(json.loads(raw))
 
 
-def _normalised_rows(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    result: np.ndarray = vectors / norms
-    return result
+def _unit(vector: dict[int, float]) -> dict[int, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {t: v / norm for t, v in vector.items()} if norm else vector
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b)
+
+
+def _dot_dense(a: dict[int, float], dense: np.ndarray) -> float:
+    return sum(v * float(dense[t]) for t, v in a.items())
 
 
 def sentence_features(sentences: list[Any], headings: list[Any],
                       stem: Any, stop_words: frozenset[str]) -> np.ndarray:
-    """The feature matrix (sentences x FEATURES) of one document."""
+    """The feature matrix (sentences x FEATURES) of one document.
+
+    Sentence vectors are sparse (TF-ISF, unit length); every similarity feature is a
+    dot product with a running or total sum of them, so a book costs time linear in
+    its words, with no sentences x sentences matrix.
+    """
     n = len(sentences)
-    words = [[w.lower() for w in s.words] for s in sentences]
-    stems = [[stem(w) for w in ws if w not in stop_words] for ws in words]
+    stems = [[stem(w) for w in (w.lower() for w in s.words) if w not in stop_words]
+             for s in sentences]
     vocab: dict[str, int] = {}
     for ss in stems:
         for t in ss:
             vocab.setdefault(t, len(vocab))
-    tf = np.zeros((n, max(1, len(vocab))))
-    for i, ss in enumerate(stems):
+    df = np.zeros(max(1, len(vocab)))
+    counts: list[dict[int, float]] = []
+    for ss in stems:
+        c: dict[int, float] = {}
         for t in ss:
-            tf[i, vocab[t]] += 1
-    df = (tf > 0).sum(axis=0)
+            c[vocab[t]] = c.get(vocab[t], 0.0) + 1.0
+        counts.append(c)
+        for t in c:
+            df[t] += 1
     isf = np.log((1 + n) / (1 + df)) + 1.0
-    vectors = _normalised_rows(tf * isf)
-    sims = vectors @ vectors.T
-    centroid = vectors.sum(axis=0)
-    centroid_norm = np.linalg.norm(centroid) or 1.0
+    vectors = [_unit({t: v * float(isf[t]) for t, v in c.items()}) for c in counts]
+    total = np.zeros(len(df))
+    for v in vectors:
+        for t, w in v.items():
+            total[t] += w
+    total_norm = float(np.linalg.norm(total)) or 1.0
+    central = np.array([_dot_dense(v, total) / total_norm for v in vectors])
 
-    title_vec = None
+    title_vec: dict[int, float] | None = None
     if headings:
-        counts = np.zeros(tf.shape[1])
+        tc: dict[int, float] = {}
         for h in headings:
             for w in h.words:
-                t = stem(w.lower())
-                if w.lower() not in stop_words and t in vocab:
-                    counts[vocab[t]] += 1
-        if counts.any():
-            title_vec = _normalised_rows((counts * isf)[None, :])[0]
+                lw = w.lower()
+                t = stem(lw)
+                if lw not in stop_words and t in vocab:
+                    tc[vocab[t]] = tc.get(vocab[t], 0.0) + 1.0
+        if tc:
+            title_vec = _unit({t: v * float(isf[t]) for t, v in tc.items()})
 
-    central = (vectors @ centroid) / centroid_norm
     order = np.argsort(np.argsort(-central, kind="stable"), kind="stable")
     central_rank = 1.0 - order / (n - 1) if n > 1 else np.ones(n)
     lead = float(central[0] - central.mean()) if n > 1 else 0.0
 
     x = np.zeros((n, len(FEATURES)))
+    before = np.zeros(len(df))  # sum of the vectors of the sentences before i
     for i, s in enumerate(sentences):
+        v = vectors[i]
         text = str(s)
         tokens = _TOKEN.findall(text)
         raw_words = s.words
         length = len(raw_words)
-        after = sims[i, i + 1 :]
-        before = sims[i, :i]
+        with_before = _dot_dense(v, before)
+        self_sim = _dot(v, v)
+        with_after = _dot_dense(v, total) - with_before - self_sim
         caps = sum(1 for w in raw_words[1:] if w[:1].isupper())
         x[i] = (
             1.0 / (i + 1),
@@ -135,18 +158,20 @@ def sentence_features(sentences: list[Any], headings: list[Any],
             math.log1p(length),
             float(length < 6),
             float(central[i]),
-            float(after.mean()) if after.size else 0.0,
-            float(before.mean()) if before.size else 0.0,
-            float(sims[i, 0]) if i else 0.0,
+            with_after / (n - 1 - i) if i < n - 1 else 0.0,
+            with_before / i if i else 0.0,
+            _dot(v, vectors[0]) if i else 0.0,
             caps / max(1, length - 1),
             sum(1 for t in tokens if _NUMBER.search(t)) / max(1, length),
             float(any(c in _QUOTES for c in text)),
             float(text.rstrip().endswith("?")),
-            float(vectors[i] @ title_vec) if title_vec is not None else 0.0,
+            _dot(v, title_vec) if title_vec is not None else 0.0,
             float(central_rank[i]),
             lead,
             lead / (i + 1),
         )
+        for t, w in v.items():
+            before[t] += w
     return x
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from contextlib import suppress
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -12,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
-from textual.widgets.option_list import OptionDoesNotExist
 
 from tread.core.analysis import Analysis
 from tread.core.article import Article, Summary
@@ -108,11 +106,12 @@ class Tread(AnalysisWorkers):
         if self._config_warning:
             self.notify(self._config_warning, severity="warning", markup=False)
         self._apply_width(self.size.width)
-        self.list_articles(self.paths)
         first = self.config.last_article if self.config.last_article in self.paths else None
         start = first or (self.paths[0] if self.paths else None)
         if start is not None:
             self.call_after_refresh(self.open_article, start)
+        # the list details (titles, lengths) stream in once the first frame is up
+        self.call_after_refresh(self.list_articles, self.paths)
         self.query_one(ArticleView).focus()
 
     def on_resize(self) -> None:
@@ -133,10 +132,7 @@ class Tread(AnalysisWorkers):
         self._entity_pos.clear()
         self.config.last_article = path
         self._save()
-        articles = self.query_one(ArticleList)
-        if path in self.paths:
-            with suppress(OptionDoesNotExist):  # filtered out of the list: nothing to mark
-                articles.highlighted = articles.get_option_index(path)
+        self.query_one(ArticleList).select_path(path)
         analysis = self._analyses.get(path)
         if analysis is not None:  # cached: show at once
             self._show_text(path, analysis.article, self._blocks(analysis))
@@ -243,7 +239,8 @@ class Tread(AnalysisWorkers):
         if self.current_path is not None:
             info = articles.info(self.current_path)
             if info is not None:
-                self.query_one(ArticleView).border_title = title_content(info.title)
+                title = f"{info.title}: {info.error}" if info.error else info.title
+                self.query_one(ArticleView).border_title = title_content(title)
 
     # -- widget messages -----------------------------------------------------------
     def on_article_list_article_chosen(self, message: ArticleList.ArticleChosen) -> None:

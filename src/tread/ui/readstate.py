@@ -19,7 +19,7 @@ class ReadState:
 
     @staticmethod
     def _key(path: str) -> str:
-        return path if path == "-" else str(Path(path).resolve())
+        return path if path == "-" else os.path.abspath(path)
 
     def is_read(self, path: str) -> bool:
         return self._key(path) in self._read
