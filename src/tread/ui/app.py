@@ -277,6 +277,8 @@ class Tread(AnalysisWorkers):
         info = self.query_one(ArticleList).info(self.current_path or "")
         parts = ["skim"] if self.skim else []
         parts += [self._note] if self._note else []
+        if info is not None and not info.error and not self._note:
+            parts.append(f"{info.source} · {info.words:,} words")
         parts.append(f"{round(progress * 100)}%")
         if info is not None:
             minutes = info.minutes(self.config.words_per_minute) * (1 - progress)

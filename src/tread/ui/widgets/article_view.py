@@ -21,6 +21,7 @@ from tread.core.entities import KIND_COLOURS, Entity
 from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88
+_FIRST_LINES: Final = 400  # lines wrapped before the first paint of a new article
 _DISPLAY: Final = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 
 
@@ -84,6 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._margin = 1
         self._cache: dict[int, Strip] = {}
+        self._wrapped_blocks = 0
 
     # -- content -------------------------------------------------------------------
     def show(self, text: str, blocks: list[Block]) -> None:
@@ -163,21 +165,35 @@ class ArticleView(ScrollView, can_focus=True):
         anchor = self.visible_range()[0] if self._lines and not force else None
         self._wrap_width = width
         self._margin = max(1, (region - width) // 2)
-        lines: list[_Line] = []
-        for index, block in enumerate(self._blocks):
+        self._lines, self._line_starts = [], []
+        self._wrapped_blocks = 0
+        # a new long article: wrap the first screens now, the rest after the first paint
+        first_batch = _FIRST_LINES if force and anchor is None else None
+        self._wrap_more(first_batch)
+        if self._wrapped_blocks < len(self._blocks):
+            self.call_after_refresh(self._wrap_more, None)
+        if anchor is not None:
+            self.scroll_to(y=self.line_of(anchor), animate=False)
+
+    def _wrap_more(self, limit: int | None) -> None:
+        """Wrap further blocks (all of them, or until ``limit`` lines exist)."""
+        width = self._wrap_width
+        lines, starts = self._lines, self._line_starts
+        index = self._wrapped_blocks
+        while index < len(self._blocks) and (limit is None or len(lines) < limit):
+            block = self._blocks[index]
             if index:
                 lines.append(_Line(-1, block.start, block.start))
             if block.kind == "gap":
                 lines.append(_Line(index, block.start, block.start))
-                continue
-            lines += [_Line(index, s, e)
-                      for s, e in wrap_offsets(self._display, block.start, block.end, width)]
-        self._lines = lines
-        self._line_starts = [ln.start for ln in lines]
+            else:
+                lines += [_Line(index, s, e)
+                          for s, e in wrap_offsets(self._display, block.start, block.end, width)]
+            index += 1
+        starts += [ln.start for ln in lines[len(starts):]]
+        self._wrapped_blocks = index
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(lines))
-        if anchor is not None:
-            self.scroll_to(y=self.line_of(anchor), animate=False)
         self.refresh()
 
     def _restyle(self) -> None:
