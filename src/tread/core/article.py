@@ -15,6 +15,10 @@ class Article:
     #: (start, end) offsets of heading lines in ``text`` (Markdown headings, a title line).
     headings: tuple[tuple[int, int], ...] = ()
     encoding: str | None = None
+    author: str | None = None
+    published: str | None = None
+    link: str | None = None
+    site: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

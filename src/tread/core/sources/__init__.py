@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -40,11 +41,19 @@ def _markdown(text: str, name: str, encoding: str) -> Article:
     return Article(text=plain, source=name, title=title, headings=headings, encoding=encoding)
 
 
+def _html(text: str, name: str, encoding: str) -> Article:
+    from tread.core.sources.html import html_to_article
+
+    return html_to_article(text, name, encoding=encoding)
+
+
 #: file suffix -> how to turn decoded text into an Article
 SOURCES: Final[dict[str, Callable[[str, str, str], Article]]] = {
     ".md": _markdown,
     ".markdown": _markdown,
     ".txt": _plain,
+    ".html": _html,
+    ".htm": _html,
 }
 
 
@@ -80,18 +89,47 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
 
 
 def load(path: str, stdin: BinaryIO | None = None) -> Article:
-    """Read, decode, sanitise and parse one input into an Article.
+    """Read, decode, sanitise and parse one input (a file, '-' or a URL) into an Article.
 
     Raises UnreadableInput, InputTooLarge or EmptyDocument with a message that does not
-    repeat the input's name (callers prefix it).
+    repeat the input's name (callers prefix it). Feeds are refused with a pointer to
+    `tread add`, which reads their entries.
     """
+    from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
+    from tread.core.sources.url import is_url
+
     name = STDIN_NAME if path == "-" else path
-    text, encoding = decode(read_bytes(path, stdin))
-    text = sanitize(text)
+    if is_url(path):
+        from tread.core.sources.url import fetch
+
+        fetched = fetch(path)
+        data, content_type, suffix = fetched.data, fetched.content_type, ""
+        if "html" in content_type:
+            suffix = ".html"
+    else:
+        data, content_type = read_bytes(path, stdin), ""
+        suffix = "" if path == "-" else Path(path).suffix.lower()
+    if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
+        raise UnreadableInput("a feed, not an article: add it with 'tread add' to read "
+                              "its entries")
+    text, encoding = decode(data)
+    kind: Callable[[str, str, str], Article]
+    if suffix in (".html", ".htm") or (not suffix and _looks_like_html(text)):
+        kind = _html
+    else:
+        text = sanitize(text)
+        kind = SOURCES.get(suffix, _plain)
     if not text.strip():
         raise EmptyDocument("empty file" if not text else "no text (only whitespace)")
-    kind = SOURCES.get(Path(path).suffix.lower(), _plain) if path != "-" else _plain
     article = kind(text, name, encoding)
+    if is_url(path):
+        article = replace(article, link=path)
     if not article.text.strip():
         raise EmptyDocument("no text once the markup is removed")
     return article
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or (
+        head.startswith("<") and "<body" in text[:20000].lower())
