@@ -84,10 +84,12 @@ def _register() -> None:
     from tread.commands.doctor import doctor
     from tread.commands.entities import entities
     from tread.commands.evaluate import evaluate
+    from tread.commands.library import add, feeds, list_, mark, refresh, remove
     from tread.commands.read import read
     from tread.commands.summarize import summarize
 
-    for command in (read, summarize, entities, evaluate, doctor):
+    for command in (read, summarize, entities, add, list_, feeds, refresh, mark, remove,
+                    evaluate, doctor):
         cli.add_command(command)
 
 

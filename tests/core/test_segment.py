@@ -139,3 +139,14 @@ def test_segment_invariants_on_arbitrary_text(text: str) -> None:
         prev = s.end
     for h in seg.headings:
         assert all(not (h.start <= s.start < h.end) for s in seg.sentences)
+
+
+def test_a_date_alone_on_its_line_is_a_dateline_not_a_sentence() -> None:
+    text = ("Big storm hits the coast\n\nWednesday, September 7, 2016\n\n"
+            "The storm arrived at noon. Roads were closed.")
+    seg = segment(text)
+    assert [text[h.start:h.end] for h in seg.headings] == [
+        "Big storm hits the coast", "Wednesday, September 7, 2016"]
+    assert [seg.sentence_text(s) for s in seg.sentences] == [
+        "The storm arrived at noon.", "Roads were closed."]
+    assert len(segment("It happened on September 7, 2016 at noon.\n\nMore.").sentences) == 2

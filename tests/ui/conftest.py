@@ -32,10 +32,15 @@ def articles(tmp_path: Path) -> list[str]:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until every worker (and the workers their results start) is done."""
-    for _ in range(50):
+    """Wait until every worker (and the workers their results start) is done and the
+    article list has drawn what they found."""
+    from tread.ui.widgets.article_list import ArticleList
+
+    for _ in range(100):
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
+        pending = any(w._rebuild_pending for w in pilot.app.query(ArticleList))
+        if not pending and not any(w.is_running for w in pilot.app.workers):
             return
+        await pilot.pause(0.05)

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from tread.commands.library import library_option
 from tread.commands.options import LanguageType
+
+if TYPE_CHECKING:
+    from tread.ui.library_source import LibrarySource
 
 
 def _reattach_terminal() -> None:
@@ -25,21 +31,27 @@ def _reattach_terminal() -> None:
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path())
 @click.option("-l", "--language", type=LanguageType(), default=None,
               help="Language of the articles.  [default: from config, else english]")
-def read(paths: tuple[str, ...], language: str | None) -> None:
-    """Open the reader on files and folders ('-' reads piped text).
+@library_option
+def read(paths: tuple[str, ...], language: str | None, library_path: Path | None) -> None:
+    """Open the reader on files, folders, web pages ('-' reads piped text).
 
-    With no PATH, opens the bundled sample articles. Folders are read recursively for
-    .txt and .md files. Keys: ? for help, q to quit.
+    With no PATH, opens the library (tread add), or the bundled sample articles while
+    the library is empty. Folders are read recursively for .txt, .md and .html files.
+    Keys: ? for help, q to quit.
     """
     from tread.core.article import Article
     from tread.core.errors import TreadError
-    from tread.core.library import collect_paths, sample_articles
+    from tread.core.files import collect_paths, sample_articles
     from tread.core.sources import load
 
     stdin_piped = sys.stdin is not None and not sys.stdin.isatty()
     if not paths and stdin_piped:
         paths = ("-",)
-    targets = collect_paths(paths) if paths else sample_articles()
+    source = None if paths else _library(library_path)
+    if source is not None:
+        targets = [info.path for info in source.listing()[0]]
+    else:
+        targets = collect_paths(paths) if paths else sample_articles()
     if not targets:
         raise click.UsageError("no readable articles (.txt, .md) in " + ", ".join(paths))
     preloaded: dict[str, Article] = {}
@@ -51,4 +63,21 @@ def read(paths: tuple[str, ...], language: str | None) -> None:
         _reattach_terminal()
     from tread.ui.app import Tread
 
-    Tread(targets, language=language, preloaded=preloaded).run()
+    Tread(targets, language=language, preloaded=preloaded, library=source).run()
+
+
+def _library(path: Path | None) -> LibrarySource | None:
+    """The library, when it exists and holds articles (else the samples are opened)."""
+    from tread.core.library import Library, LibraryError, default_path
+    from tread.ui.library_source import LibrarySource
+
+    path = path or default_path()
+    if not path.exists():
+        return None
+    try:
+        with Library(path) as library:
+            if not library.count():
+                return None
+    except LibraryError as exc:
+        raise click.ClickException(str(exc)) from None
+    return LibrarySource(path)

@@ -23,6 +23,8 @@ class ArticleInfo:
     source: str
     words: int
     error: str | None = None
+    read: bool = False
+    starred: bool = False
 
     def minutes(self, words_per_minute: int) -> int:
         return max(1, round(self.words / max(1, words_per_minute)))
@@ -51,6 +53,19 @@ def guess_title(text: str, fallback: str) -> str:
     return fallback
 
 
+def title_of(article: Article, fallback: str) -> str:
+    """The article's title: from its source, else its title line, else a guess."""
+    if article.title:
+        return article.title
+    from tread.core.segment import heading_spans, paragraph_spans
+
+    paragraphs = paragraph_spans(article.text[:5000])
+    spans = heading_spans(article.text, paragraphs)
+    if spans:
+        return article.text[spans[0][0] : spans[0][1]]
+    return guess_title(article.text, fallback)
+
+
 def source_label(path: str) -> str:
     if path == "-":
         return "standard input"
@@ -60,5 +75,5 @@ def source_label(path: str) -> str:
 
 def info_for(article: Article, path: str) -> ArticleInfo:
     name = STDIN_NAME if path == "-" else Path(path).name
-    title = article.title or guess_title(article.text, name)
-    return ArticleInfo(path, title, source_label(path), len(article.text.split()))
+    return ArticleInfo(path, title_of(article, name), source_label(path),
+                       len(article.text.split()))

@@ -25,6 +25,8 @@ class Config:
     show_list: bool = True
     show_side: bool = True
     last_article: str = ""
+    #: mark a library article read when it is opened
+    mark_read_on_open: bool = True
     #: binding id -> keys, e.g. {"next-summary" = "n,right_square_bracket"}
     keys: dict[str, str] = field(default_factory=dict)
 

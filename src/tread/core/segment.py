@@ -24,6 +24,16 @@ _LINE: Final = re.compile(r"[^\r\n]+")
 _ENDS_SENTENCE: Final = re.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
 _GREEK_SPLIT: Final = re.compile(r"(?<=[;;])\s+")
 _TITLE_MAX_WORDS: Final = 30
+_MONTH: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# a paragraph that is only a date ("Wednesday, September 7, 2016") is a dateline:
+# metadata like a heading, not a sentence a summary should pick
+_DATELINE: Final = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}})\.?",
+    re.IGNORECASE,
+)
 
 
 class TreadTokenizer:
@@ -138,12 +148,14 @@ def heading_spans(
     headings: Sequence[tuple[int, int]] | None = None,
     detect_title: bool = True,
 ) -> list[tuple[int, int]]:
-    """The heading spans: those given, else the title line when there is one."""
+    """The heading spans: those given, else the title line when there is one and any
+    paragraph that is only a date (a dateline)."""
     if headings is not None:
         return list(headings)
+    found = [span for span in paragraphs if _DATELINE.fullmatch(text, span[0], span[1])]
     if detect_title and paragraphs and _looks_like_title(text, paragraphs[0], len(paragraphs)):
-        return [paragraphs[0]]
-    return []
+        found = [paragraphs[0], *(f for f in found if f != paragraphs[0])]
+    return found
 
 
 def segment(

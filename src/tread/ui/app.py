@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,8 +17,10 @@ from tread.core.analysis import Analysis
 from tread.core.article import Article, Summary
 from tread.core.config import Config, load_config, save_config
 from tread.core.entities import KINDS, Entity, SpacyEntityExtractor
+from tread.core.errors import TreadError
 from tread.core.summarize import ALGORITHMS
 from tread.ui import messages as msg
+from tread.ui.library_source import LibrarySource, is_library_path
 from tread.ui.readstate import ReadState
 from tread.ui.screens.help import HelpScreen
 from tread.ui.widgets.article_list import ArticleList
@@ -27,6 +30,7 @@ from tread.ui.widgets.summary_panel import SummaryPanel
 from tread.ui.workers import AnalysisWorkers
 
 NARROW = 110
+LIBRARY_POLL = 5.0  # seconds between looks for articles added by another process
 MAX_SENTENCES = 50
 
 
@@ -52,18 +56,22 @@ class Tread(AnalysisWorkers):
                 show=False),
         Binding("o", "cycle_sort", "Sort list", id="sort-list", show=False),
         Binding("m", "toggle_read", "Mark read/unread", id="toggle-read", show=False),
+        Binding("asterisk", "toggle_star", "Star (library)", id="toggle-star", show=False),
         Binding("escape", "leave_filter", "Leave filter", show=False, id="leave-filter"),
     ]
 
     def __init__(self, paths: list[str], *, language: str | None = None,
                  preloaded: dict[str, Article] | None = None,
-                 config: Config | None = None) -> None:
+                 config: Config | None = None,
+                 library: LibrarySource | None = None) -> None:
         super().__init__()
         loaded, self._config_warning = (config, None) if config else load_config()
         self.config: Config = loaded
         self.language = language or self.config.language
         self.paths = paths
         self.preloaded: dict[str, Article] = dict(preloaded or {})
+        self.library = library
+        self._newest_library_id = 0
         self.read_state = ReadState()
         self.current_path: str | None = None
         self.skim = False
@@ -112,6 +120,9 @@ class Tread(AnalysisWorkers):
             self.call_after_refresh(self.open_article, start)
         # the list details (titles, lengths) stream in once the first frame is up
         self.call_after_refresh(self.list_articles, self.paths)
+        if self.library is not None:  # show what a `tread refresh` elsewhere adds
+            self._newest_library_id = self.library.newest_id()
+            self.set_interval(LIBRARY_POLL, self._poll_library)
         self.query_one(ArticleView).focus()
 
     def on_resize(self) -> None:
@@ -147,7 +158,8 @@ class Tread(AnalysisWorkers):
         view.show(article.text, blocks)
         info = self.query_one(ArticleList).info(path)
         view.border_title = title_content(info.title if info else Path(path).name)
-        self._mark_read(path, True)
+        if self.config.mark_read_on_open:
+            self._mark_read(path, True)
 
     def _blocks(self, analysis: Analysis) -> list[Block]:
         from tread.ui.skim import normal_blocks, skim_blocks
@@ -414,11 +426,46 @@ class Tread(AnalysisWorkers):
 
     def action_toggle_read(self) -> None:
         if self.current_path is not None:
-            self._mark_read(self.current_path, not self.read_state.is_read(self.current_path))
+            articles = self.query_one(ArticleList)
+            self._mark_read(self.current_path, not articles.is_read(self.current_path))
 
     def _mark_read(self, path: str, read: bool) -> None:
-        self.read_state.set(path, read)
+        if is_library_path(path) and self.library is not None:
+            try:
+                self.library.mark(path, read=read)
+            except TreadError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+        else:
+            self.read_state.set(path, read)
         self.query_one(ArticleList).set_read(path, read)
+
+    def action_toggle_star(self) -> None:
+        path = self.current_path
+        if path is None or self.library is None or not is_library_path(path):
+            self.notify("stars are for library articles (tread add)", timeout=3)
+            return
+        articles = self.query_one(ArticleList)
+        info = articles.info(path)
+        if info is None:
+            return
+        starred = not info.starred
+        self.library.mark(path, starred=starred)
+        articles.add_infos([replace(info, starred=starred, read=articles.is_read(path))])
+
+    def _poll_library(self) -> None:
+        if self.library is None:
+            return
+        try:
+            newest = self.library.newest_id()
+            if newest <= self._newest_library_id:
+                return
+            infos, newest = self.library.listing(after_id=self._newest_library_id)
+        except TreadError:
+            return
+        self._newest_library_id = newest
+        self.query_one(ArticleList).add_infos(infos, front=True)
+        self.notify(f"{len(infos)} new article(s) in the library", timeout=3)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.config.theme:

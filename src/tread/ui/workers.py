@@ -14,6 +14,7 @@ from tread.core.article import Article, Segmentation, Summary
 from tread.core.entities import EntityExtractor, NerUnavailable
 from tread.core.errors import TreadError
 from tread.core.sources import load
+from tread.ui.library_source import LibrarySource, is_library_path
 from tread.ui.messages import (
     AnalysisFailed,
     ArticleAnalysed,
@@ -42,10 +43,13 @@ class AnalysisWorkers(App[None]):
     """The App's thread workers and the article loading they share."""
 
     preloaded: dict[str, Article]
+    library: LibrarySource | None
 
     def load_article(self, path: str) -> Article:
         if path in self.preloaded:
             return self.preloaded[path]
+        if self.library is not None and is_library_path(path):
+            return self.library.article(path)
         return load(path)
 
     @work(thread=True, group="listing", exit_on_error=False)
@@ -55,6 +59,9 @@ class AnalysisWorkers(App[None]):
 
         worker = get_current_worker()
         batch = []
+        if self.library is not None:
+            self.post_message(ArticlesListed(self.library.listing()[0]))
+            paths = [p for p in paths if not is_library_path(p)]
         for path in paths:
             if worker.is_cancelled:
                 return
@@ -110,13 +117,40 @@ class AnalysisWorkers(App[None]):
     @work(thread=True, exclusive=True, group="entities", exit_on_error=False)
     def find_entities(self, path: str, text: str, extractor: EntityExtractor) -> None:
         worker = get_current_worker()
+        library = self.library if is_library_path(path) else None
+        key = model_key(extractor)
         try:
-            found = extractor.extract(text, cancelled=lambda: worker.is_cancelled)
+            found = library.cached_entities(path, key) if library and key else None
+            if found is None:
+                found = extractor.extract(text, cancelled=lambda: worker.is_cancelled)
+                if library is not None and key and not worker.is_cancelled:
+                    library.cache_entities(path, key, found)
         except NerUnavailable as exc:
+            self.post_message(EntitiesFound(path, None, str(exc)))
+            return
+        except TreadError as exc:
             self.post_message(EntitiesFound(path, None, str(exc)))
             return
         if not worker.is_cancelled:
             self.post_message(EntitiesFound(path, found, None))
+
+
+def model_key(extractor: EntityExtractor) -> str | None:
+    """Which model (and version) finds the entities: part of the cache key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from tread.core.entities import resolve_model
+
+    try:
+        name = resolve_model(getattr(extractor, "_preferred", None))
+    except NerUnavailable:
+        return None
+    try:
+        model_version = version(name.replace("_", "-"))
+    except PackageNotFoundError:
+        model_version = "?"
+    corrections = getattr(extractor, "_corrections", True)
+    return f"{name}={model_version},corrections={corrections}"
 
 
 def _summary(seg: Segmentation, algorithm: str, count: int) -> Summary:

@@ -95,23 +95,26 @@ def load(path: str, stdin: BinaryIO | None = None) -> Article:
     repeat the input's name (callers prefix it). Feeds are refused with a pointer to
     `tread add`, which reads their entries.
     """
-    from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
-    from tread.core.sources.url import is_url
+    from tread.core.sources.url import fetch, is_url
 
     name = STDIN_NAME if path == "-" else path
     if is_url(path):
-        from tread.core.sources.url import fetch
-
         fetched = fetch(path)
-        data, content_type, suffix = fetched.data, fetched.content_type, ""
-        if "html" in content_type:
-            suffix = ".html"
-    else:
-        data, content_type = read_bytes(path, stdin), ""
-        suffix = "" if path == "-" else Path(path).suffix.lower()
+        return article_from(fetched.data, name, content_type=fetched.content_type, url=path)
+    suffix = "" if path == "-" else Path(path).suffix.lower()
+    return article_from(read_bytes(path, stdin), name, suffix=suffix)
+
+
+def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str = "",
+                 url: str | None = None) -> Article:
+    """An Article from raw bytes: a text, Markdown or HTML document (not a feed)."""
+    from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
+
     if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
         raise UnreadableInput("a feed, not an article: add it with 'tread add' to read "
                               "its entries")
+    if "html" in content_type:
+        suffix = ".html"
     text, encoding = decode(data)
     kind: Callable[[str, str, str], Article]
     if suffix in (".html", ".htm") or (not suffix and _looks_like_html(text)):
@@ -122,8 +125,8 @@ def load(path: str, stdin: BinaryIO | None = None) -> Article:
     if not text.strip():
         raise EmptyDocument("empty file" if not text else "no text (only whitespace)")
     article = kind(text, name, encoding)
-    if is_url(path):
-        article = replace(article, link=path)
+    if url is not None:
+        article = replace(article, link=url)
     if not article.text.strip():
         raise EmptyDocument("no text once the markup is removed")
     return article

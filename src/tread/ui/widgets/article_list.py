@@ -77,16 +77,21 @@ class ArticleList(ScrollView, can_focus=True):
     def on_mount(self) -> None:
         self._rebuild()
 
-    def add_infos(self, infos: list[ArticleInfo]) -> None:
+    def add_infos(self, infos: list[ArticleInfo], *, front: bool = False) -> None:
         """Record article details; the list is redrawn at most every 0.2 s while they
-        stream in."""
+        stream in. New articles go at the end, or (``front``) at the top."""
+        new = []
         for info in infos:
             self._infos[info.path] = info
             self._prompts.pop(info.path, None)
+            if info.read:
+                self._read.add(info.path)
             if info.path not in self._known:
                 self._known.add(info.path)
-                self._position[info.path] = len(self._order)
-                self._order.append(info.path)
+                new.append(info.path)
+        if new:
+            self._order = new + self._order if front else self._order + new
+            self._position = {p: i for i, p in enumerate(self._order)}
         if not self._rebuild_pending:
             self._rebuild_pending = True
             self.set_timer(0.2, self._flush)
@@ -225,5 +230,7 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             minutes = info.minutes(self.words_per_minute)
             title = Text(info.title, style="bold" if unread else "")
-            meta = Text(f"  {minutes} min · {info.words:,} words · {info.source}", style="dim")
+            star = "★ " if info.starred else ""
+            meta = Text(f"  {star}{minutes} min · {info.words:,} words · {info.source}",
+                        style="dim")
         return Text.assemble(mark, title, no_wrap=True), meta

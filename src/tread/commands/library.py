@@ -1,0 +1,228 @@
+"""Library commands: add, feeds, refresh, list, remove, mark."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from tread.cli import error, use_color
+
+library_option = click.option(
+    "--library", "library_path", type=click.Path(path_type=Path), envvar="TREAD_LIBRARY",
+    default=None, help="The library database.  [default: library.sqlite3 in the data "
+                       "directory; env TREAD_LIBRARY]")
+
+
+def _open(path: Path | None) -> Any:
+    from tread.core.library import Library, LibraryError
+
+    try:
+        return Library(path)
+    except LibraryError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _report_to_terminal() -> Any:
+    failures = [0]
+
+    def report(outcome: Any) -> None:
+        if outcome.ok:
+            click.echo(f"{outcome.source}: {outcome.message}")
+        else:
+            failures[0] += 1
+            error(f"{outcome.source}: {outcome.message}")
+
+    return report, failures
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--teasers", is_flag=True,
+              help="For feeds: keep entries as the feed gives them; do not fetch the full "
+                   "article behind a teaser.")
+@library_option
+@click.pass_context
+def add(ctx: click.Context, sources: tuple[str, ...], teasers: bool,
+        library_path: Path | None) -> None:
+    """Add files, folders, web pages or feeds (URLs or files) to the library.
+
+    A feed is remembered for 'tread refresh'; its entries become articles, and an entry
+    that is only a teaser is replaced by the full text of the page it links to.
+    Articles already in the library (same text or same link) are not added twice.
+    """
+    from tread.core.ingest import add_source
+
+    report, failures = _report_to_terminal()
+    with _open(library_path) as library:
+        for source in sources:
+            add_source(library, source, report, fetch_full=not teasers)
+    if failures[0]:
+        ctx.exit(1)
+
+
+@click.command()
+@click.argument("action", type=click.Choice(["list", "remove"]), default="list")
+@click.argument("feed", required=False)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@library_option
+def feeds(action: str, feed: str | None, fmt: str, library_path: Path | None) -> None:
+    """List the library's feeds, or remove one.
+
+    'tread feeds remove URL' (or its id) forgets a feed; the articles it brought stay.
+    """
+    with _open(library_path) as library:
+        if action == "remove":
+            if not feed:
+                raise click.UsageError("name the feed to remove (its URL or id)")
+            if not library.remove_feed(feed):
+                raise click.ClickException(f"no feed {feed!r} in the library")
+            click.echo(f"removed feed {feed}")
+            return
+        rows = library.feeds()
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    _table(["id", "feed", "url", "articles", "unread", "refreshed"],
+           [[r["id"], r["title"] or "", r["url"], r["articles"], r["unread"],
+             _when(r["refreshed"])] for r in rows], empty="no feeds: add one with tread add URL")
+
+
+@click.command()
+@library_option
+@click.pass_context
+def refresh(ctx: click.Context, library_path: Path | None) -> None:
+    """Fetch every feed and add its new entries (a result line per feed)."""
+    from tread.core.ingest import refresh as run
+
+    report, failures = _report_to_terminal()
+    with _open(library_path) as library:
+        count = len(library.feeds())
+        if not count:
+            click.echo("no feeds: add one with tread add URL")
+            return
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task("refreshing", total=count)
+                run(library, report, progress=lambda: bar.advance(task))
+        else:
+            run(library, report)
+    if failures[0]:
+        ctx.exit(1)
+
+
+@click.command(name="list")
+@click.option("--unread", is_flag=True, help="Only unread articles.")
+@click.option("-s", "--search", default=None, help="Full-text search in titles and texts.")
+@click.option("-n", "--limit", type=click.IntRange(min=1), default=None)
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@library_option
+def list_(unread: bool, search: str | None, limit: int | None, fmt: str,
+          library_path: Path | None) -> None:
+    """List the library's articles, unread first, newest first."""
+    from tread.core.library import LibraryError
+
+    with _open(library_path) as library:
+        try:
+            entries = library.entries(unread_only=unread, search=search, limit=limit)
+        except LibraryError as exc:
+            raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps([{**e.__dict__} if hasattr(e, "__dict__") else _entry_dict(e)
+                               for e in entries], indent=2))
+        return
+    _table(["id", "", "title", "source", "words", "added"],
+           [[e.id, ("●" if not e.read else " ") + ("★" if e.starred else " "), e.title,
+             e.feed or _short_source(e.source), e.words, _when(e.added, date_only=True)]
+            for e in entries],
+           empty="nothing in the library yet: tread add FILE|URL|FEED")
+
+
+def _short_source(source: str) -> str:
+    from urllib.parse import urlparse
+
+    if source.startswith(("http://", "https://")):
+        return urlparse(source).netloc
+    return Path(source).name
+
+
+def _entry_dict(e: Any) -> dict[str, Any]:
+    return {k: getattr(e, k) for k in e.__slots__}
+
+
+@click.command()
+@click.argument("ids", nargs=-1, type=int, required=True)
+@library_option
+@click.pass_context
+def remove(ctx: click.Context, ids: tuple[int, ...], library_path: Path | None) -> None:
+    """Remove articles from the library by id."""
+    missing = 0
+    with _open(library_path) as library:
+        for article_id in ids:
+            if library.remove(article_id):
+                click.echo(f"removed #{article_id}")
+            else:
+                missing += 1
+                error(f"#{article_id}: no such article")
+    if missing:
+        ctx.exit(1)
+
+
+MARKS = {"read": {"read": True}, "unread": {"read": False}, "star": {"starred": True},
+         "unstar": {"starred": False}}
+
+
+@click.command()
+@click.argument("state", type=click.Choice(list(MARKS)))
+@click.argument("ids", nargs=-1, type=int, required=True)
+@library_option
+@click.pass_context
+def mark(ctx: click.Context, state: str, ids: tuple[int, ...],
+         library_path: Path | None) -> None:
+    """Mark articles read, unread, starred or not: 'tread mark read 3 4'."""
+    missing = 0
+    with _open(library_path) as library:
+        for article_id in ids:
+            if not library.mark(article_id, **MARKS[state]):
+                missing += 1
+                error(f"#{article_id}: no such article")
+    if missing:
+        ctx.exit(1)
+
+
+def _when(timestamp: float | None, *, date_only: bool = False) -> str:
+    if not timestamp:
+        return ""
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d" if date_only else
+                                                      "%Y-%m-%d %H:%M")
+
+
+def _table(columns: list[str], rows: list[list[Any]], *, empty: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(no_color=use_color() is False, highlight=False)
+    if not rows:
+        console.print(Text(empty))
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    wide = {"title", "feed", "url"}
+    widths = {c: min(20 if c == "source" else 99,
+                     max(len(c), *(len(str(r[i])) for r in rows))) for i, c in enumerate(columns)}
+    rest = sum(w for c, w in widths.items() if c not in wide) + 3 * (len(columns) - 1)
+    share = max(12, (console.width - rest) // max(1, len(wide & set(columns))))
+    for column in columns:
+        width = min(widths[column], share) if column in wide else widths[column]
+        table.add_column(column, overflow="ellipsis", no_wrap=True, width=width,
+                         justify="right" if column in ("id", "words", "articles",
+                                                       "unread") else "left")
+    for row in rows:
+        table.add_row(*(Text(str(cell)) for cell in row))
+    console.print(table)

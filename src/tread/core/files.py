@@ -1,0 +1,52 @@
+"""Where articles are found on disk: the bundled samples, files and folders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from tread.core.sources import SOURCES
+
+READABLE_SUFFIXES: Final = frozenset(SOURCES)
+#: a folder deeper or bigger than this is cut short rather than walked for minutes
+MAX_FILES: Final = 10_000
+
+
+def sample_articles_dir() -> Path:
+    """The bundled sample articles: inside the installed package, or the source tree."""
+    packaged = Path(str(resources.files("tread"))) / "sample_articles"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "sample_articles"
+
+
+SEED_ARTICLE: Final = "la-ice-operation.txt"
+
+
+def sample_articles() -> list[str]:
+    """The bundled articles, the seed story first (SOURCES.md is not an article)."""
+    files = sorted(sample_articles_dir().glob("*.txt"), key=lambda p: (p.name != SEED_ARTICLE,
+                                                                       p.name))
+    return [str(p) for p in files]
+
+
+def collect_paths(paths: Iterable[str]) -> list[str]:
+    """Files named, plus readable files found (recursively, sorted) in folders named.
+
+    '-' (standard input) and names that do not exist are kept, so the reader can say
+    what is wrong with them in place.
+    """
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if raw != "-" and p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*")
+                if f.suffix.lower() in READABLE_SUFFIXES and f.is_file()
+            )
+            out.extend(found[:MAX_FILES])
+        else:
+            out.append(raw)
+    return out

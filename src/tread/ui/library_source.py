@@ -1,0 +1,76 @@
+"""The reader's view of the library: articles as 'library:ID' paths.
+
+SQLite connections belong to one thread, so each call opens its own (cheap).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from tread.core.analysis import ArticleInfo
+from tread.core.article import Article
+from tread.core.entities import Entity
+
+if TYPE_CHECKING:
+    from tread.core.library import Library
+
+PREFIX: Final = "library:"
+
+
+def is_library_path(path: str) -> bool:
+    return path.startswith(PREFIX)
+
+
+def article_id(path: str) -> int:
+    return int(path[len(PREFIX):])
+
+
+class LibrarySource:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _open(self) -> Library:
+        from tread.core.library import Library
+
+        return Library(self.path)
+
+    def listing(self, after_id: int = 0) -> tuple[list[ArticleInfo], int]:
+        """List details of the articles after ``after_id`` (unread first), newest id."""
+        with self._open() as lib:
+            entries = [e for e in lib.entries() if e.id > after_id]
+            newest = lib.newest_id()
+        infos = [ArticleInfo(f"{PREFIX}{e.id}", e.title, e.feed or Path(e.source).name,
+                             e.words, read=e.read, starred=e.starred) for e in entries]
+        return infos, newest
+
+    def article(self, path: str) -> Article:
+        with self._open() as lib:
+            return lib.article(article_id(path))
+
+    def mark(self, path: str, *, read: bool | None = None, starred: bool | None = None) -> None:
+        with self._open() as lib:
+            lib.mark(article_id(path), read=read, starred=starred)
+
+    def newest_id(self) -> int:
+        with self._open() as lib:
+            return lib.newest_id()
+
+    def cached_entities(self, path: str, model_key: str) -> list[Entity] | None:
+        from tread.core.library import cache_key
+
+        with self._open() as lib:
+            digest = lib.hash_of(article_id(path))
+            value = lib.cached(cache_key(digest or "", "entities", model_key)) if digest else None
+        if value is None:
+            return None
+        return [Entity(s, e, label, text) for s, e, label, text in value]
+
+    def cache_entities(self, path: str, model_key: str, entities: list[Entity]) -> None:
+        from tread.core.library import cache_key
+
+        with self._open() as lib:
+            digest = lib.hash_of(article_id(path))
+            if digest:
+                lib.cache(cache_key(digest, "entities", model_key),
+                          [[e.start, e.end, e.label, e.text] for e in entities])

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SAMPLE_FILES
+from tests.ui.conftest import settle
+from tread.core.library import Library, cache_key
+from tread.core.sources import load
+from tread.ui.app import Tread
+from tread.ui.library_source import LibrarySource, article_id
+from tread.ui.widgets.article_list import ArticleList
+from tread.ui.widgets.article_view import ArticleView
+from tread.ui.workers import model_key
+
+
+def make_library(path: Path) -> list[int]:
+    with Library(path) as lib:
+        ids = [lib.add(load(str(p)))[0] for p in SAMPLE_FILES[:3]]
+        lib.mark(ids[0], read=True)
+    return ids
+
+
+async def test_reader_on_the_library(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    ids = make_library(db)
+    source = LibrarySource(db)
+    infos, _ = source.listing()
+    paths = [i.path for i in infos]
+    assert article_id(paths[-1]) == ids[0]  # unread first: the read one comes last
+    app = Tread(paths, library=source)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        listing = app.query_one(ArticleList)
+        assert listing.shown_paths == paths
+        assert listing.is_read(paths[-1]) and listing.is_read(paths[0])  # opened: read
+        view = app.query_one(ArticleView)
+        assert view.text == Library(db).article(article_id(paths[0])).text
+        with Library(db) as lib:
+            assert lib.entries(unread_only=True)[0].id == article_id(paths[1])
+            digest = lib.hash_of(article_id(paths[0]))
+            key = model_key(app._extractor)
+            assert key and lib.cached(cache_key(digest or "", "entities", key))
+        await pilot.press("asterisk")
+        with Library(db) as lib:
+            assert [e.id for e in lib.entries() if e.starred] == [article_id(paths[0])]
+        # another process adds an article: the list shows it without a restart
+        with Library(db) as lib:
+            new_id, _ = lib.add(load(str(SAMPLE_FILES[5])))
+        app._poll_library()
+        await pilot.pause(0.3)
+        assert listing.shown_paths[0] == f"library:{new_id}"
