@@ -6,10 +6,10 @@ SQLite connections belong to one thread, so each call opens its own (cheap).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from tread.core.analysis import ArticleInfo
-from tread.core.article import Article
+from tread.core.article import Article, Sentence, Summary, SummarySentence
 from tread.core.entities import Entity
 
 if TYPE_CHECKING:
@@ -55,6 +55,44 @@ class LibrarySource:
     def newest_id(self) -> int:
         with self._open() as lib:
             return lib.newest_id()
+
+    def cached_summary(self, path: str, *settings: object) -> Summary | None:
+        value = self._cached(path, "summary", *settings)
+        if value is None:
+            return None
+        seg_sentences = value["sentences"]
+        return Summary(
+            value["algorithm"], value["language"], value["document_sentence_count"],
+            tuple(SummarySentence(Sentence(*s["sentence"]), s["score"], s["rank"])
+                  for s in seg_sentences),
+            tuple((score, rank) for score, rank in value["ranking"]),
+            tuple(value["contributions"]) if value["contributions"] is not None else None)
+
+    def cache_summary(self, path: str, summary: Summary, *settings: object) -> None:
+        self._cache(path, "summary", {
+            "algorithm": summary.algorithm, "language": summary.language,
+            "document_sentence_count": summary.document_sentence_count,
+            "sentences": [{"sentence": [s.sentence.index, s.sentence.start, s.sentence.end,
+                                        s.sentence.paragraph],
+                           "score": s.score, "rank": s.rank} for s in summary.sentences],
+            "ranking": [list(r) for r in summary.ranking],
+            "contributions": list(summary.contributions) if summary.contributions else None,
+        }, *settings)
+
+    def _cached(self, path: str, kind: str, *settings: object) -> Any:
+        from tread.core.library import cache_key
+
+        with self._open() as lib:
+            digest = lib.hash_of(article_id(path))
+            return lib.cached(cache_key(digest, kind, *settings)) if digest else None
+
+    def _cache(self, path: str, kind: str, value: Any, *settings: object) -> None:
+        from tread.core.library import cache_key
+
+        with self._open() as lib:
+            digest = lib.hash_of(article_id(path))
+            if digest:
+                lib.cache(cache_key(digest, kind, *settings), value)
 
     def cached_entities(self, path: str, model_key: str) -> list[Entity] | None:
         from tread.core.library import cache_key

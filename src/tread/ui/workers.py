@@ -52,6 +52,19 @@ class AnalysisWorkers(App[None]):
             return self.library.article(path)
         return load(path)
 
+    def summary_for(self, path: str, seg: Segmentation, algorithm: str, count: int) -> Summary:
+        """The summary, from the library's analysis cache when the article is there."""
+        library = self.library if is_library_path(path) else None
+        settings = (algorithm, count, seg.language)
+        if library is not None:
+            cached = library.cached_summary(path, *settings)
+            if cached is not None:
+                return cached
+        summary = _summary(seg, algorithm, count)
+        if library is not None:
+            library.cache_summary(path, summary, *settings)
+        return summary
+
     @work(thread=True, group="listing", exit_on_error=False)
     def list_articles(self, paths: list[str]) -> None:
         from tread.core.analysis import ArticleInfo
@@ -93,7 +106,7 @@ class AnalysisWorkers(App[None]):
             if worker.is_cancelled:
                 return
             if seg.sentences:
-                analysis.summary = _summary(seg, algorithm, count)
+                analysis.summary = self.summary_for(path, seg, algorithm, count)
         except TreadError as exc:
             if not worker.is_cancelled:
                 self.post_message(AnalysisFailed(path, str(exc)))
@@ -106,7 +119,7 @@ class AnalysisWorkers(App[None]):
                     count: int) -> None:
         worker = get_current_worker()
         try:
-            summary = _summary(seg, algorithm, count)
+            summary = self.summary_for(path, seg, algorithm, count)
         except TreadError as exc:
             if not worker.is_cancelled:
                 self.post_message(AnalysisFailed(path, str(exc)))
