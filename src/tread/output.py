@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from tread.core.article import Article, Segmentation, Summary
+from tread.core.sanitize import sanitize
 
 _SPACE = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -19,7 +20,7 @@ def one_line(text: str) -> str:
 
 def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dict[str, Any]:
     return {
-        "file": article.source,
+        "file": article.source,  # JSON escapes control characters: safe as it is
         "title": article.title or seg.title,
         "language": summary.language,
         "algorithm": summary.algorithm,
@@ -89,7 +90,7 @@ def md_escape(text: str) -> str:
 
 
 def render_markdown(article: Article, seg: Segmentation, summary: Summary) -> str:
-    title = article.title or seg.title or article.source
+    title = article.title or seg.title or sanitize(article.source)
     n = len(summary.sentences)
     lines = [
         f"## {md_escape(one_line(title))}",

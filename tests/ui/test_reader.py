@@ -205,3 +205,42 @@ async def test_unreadable_file_is_shown_in_place(tmp_path: Path, articles: list[
         assert app.is_running
         assert "binary file" in str(app.query_one(ArticleView).border_title)
         assert app.query_one(ArticleList).info(str(bad)).error
+
+
+async def test_escape_sequences_never_reach_the_screen(tmp_path: Path) -> None:
+    from tests.test_hostile import ATTACKS, UNSAFE
+
+    f = tmp_path / "attacks.txt"
+    f.write_text(ATTACKS, encoding="utf-8")
+    app = Tread([str(f)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        shown = " ".join(view.plain_lines())
+        assert "Clear" in shown and "screen." in shown and "pwned" not in shown
+        for y in range(view.line_count):
+            for segment in view._render_line(view._lines[y]):
+                assert not UNSAFE.search(segment.text)
+        screen = app.export_screenshot()
+        assert "\x1b" not in screen and "pwned" not in screen
+
+
+async def test_the_hostile_corpus_in_the_reader(tmp_path: Path) -> None:
+    from tests.test_hostile import UNSAFE, corpus
+
+    files = {n: p for n, p in corpus(tmp_path).items()
+             if n not in ("long-line.txt", "many-sentences.txt", "directory")}
+    app = Tread([str(p) for p in files.values()])
+    async with app.run_test(size=(120, 36)) as pilot:
+        for name, path in files.items():
+            app.open_article(str(path))
+            await settle(pilot)
+            assert app.is_running, name
+            view = app.query_one(ArticleView)
+            title = str(view.border_title)
+            assert not UNSAFE.search(title), name
+            if name in ("empty.txt", "blank.txt", "image.png", "archive.zip", "program.bin",
+                        "text.gz", "broken-link", "missing"):
+                assert ": " in title, (name, title)  # "file: problem", in place
+            for line in view.plain_lines():
+                assert not UNSAFE.search(line), name

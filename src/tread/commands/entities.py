@@ -125,6 +125,9 @@ def _print_table(name: str, found: list[Entity]) -> None:
     from tread.core.entities import KIND_COLOURS
 
     console = Console(no_color=use_color() is False, highlight=False)
+    from tread.core.sanitize import one_line_safe
+
+    name = one_line_safe(name)
     table = Table(title=Text(name), title_justify="left", show_edge=False, pad_edge=False)
     for column, justify in (("kind", "left"), ("entity", "left"), ("label", "left"),
                             ("count", "right"), ("first", "right")):

@@ -66,8 +66,10 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
     count = None if reference_length else sentences
     results = _run_with_progress(run, articles, names, count, jobs)
     length = "reference length" if count is None else f"{count} sentences"
+    from tread.core.sanitize import one_line_safe
+
     order = ", sentences shuffled" if shuffle else ""
-    title = (f"{dataset.name}: {len(articles)} articles{order}, {length}, "
+    title = (f"{one_line_safe(dataset.name)}: {len(articles)} articles{order}, {length}, "
              "ROUGE F1 x 100 (95% CI)")
     if fmt == "json":
         click.echo(json.dumps({"dataset": str(dataset), "articles": len(articles),

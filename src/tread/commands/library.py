@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from tread.cli import error
+from tread.core.sanitize import one_line_safe
 
 library_option = click.option(
     "--library", "library_path", type=click.Path(path_type=Path), envvar="TREAD_LIBRARY",
@@ -32,7 +33,7 @@ def _report_to_terminal() -> Any:
 
     def report(outcome: Any) -> None:
         if outcome.ok:
-            click.echo(f"{outcome.source}: {outcome.message}")
+            click.echo(one_line_safe(f"{outcome.source}: {outcome.message}"))
         else:
             failures[0] += 1
             error(f"{outcome.source}: {outcome.message}")
@@ -225,7 +226,7 @@ def _table(columns: list[str], rows: list[list[Any]], *, empty: str) -> None:
         widths[c] = min(widths[c], share)
 
     def cell(column: str, value: Any) -> str:
-        text = " ".join(str(value).split())
+        text = one_line_safe(str(value))
         w = widths[column]
         if cell_len(text) > w:
             text = set_cell_size(text, w - 1) + "…"

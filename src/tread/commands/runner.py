@@ -6,6 +6,7 @@ import click
 
 from tread.cli import error, use_color
 from tread.core.errors import TreadError
+from tread.core.sanitize import one_line_safe
 from tread.core.sources import STDIN_NAME, load
 
 
@@ -63,7 +64,7 @@ def run_summaries(
             if several:
                 if printed:
                     click.echo()
-                header = click.style(f"==> {name} <==", bold=True)
+                header = click.style(f"==> {one_line_safe(name)} <==", bold=True)
                 click.echo(header, color=use_color())
             click.echo(render_plain(seg, summary))
         if explain and fmt != "json":

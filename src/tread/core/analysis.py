@@ -74,6 +74,8 @@ def source_label(path: str) -> str:
 
 
 def info_for(article: Article, path: str) -> ArticleInfo:
-    name = STDIN_NAME if path == "-" else Path(path).name
-    return ArticleInfo(path, title_of(article, name), source_label(path),
+    from tread.core.sanitize import one_line_safe
+
+    name = STDIN_NAME if path == "-" else one_line_safe(Path(path).name)
+    return ArticleInfo(path, title_of(article, name), one_line_safe(source_label(path)),
                        len(article.text.split()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -42,11 +43,23 @@ def collect_paths(paths: Iterable[str]) -> list[str]:
     for raw in paths:
         p = Path(raw)
         if raw != "-" and p.is_dir():
-            found = sorted(
-                str(f) for f in p.rglob("*")
-                if f.suffix.lower() in READABLE_SUFFIXES and f.is_file()
-            )
-            out.extend(found[:MAX_FILES])
+            out.extend(_walk(p))
         else:
             out.append(raw)
     return out
+
+
+def _walk(folder: Path) -> list[str]:
+    """Readable files below ``folder``, sorted; symlinked folders are not followed (no
+    loops), and the walk stops at MAX_FILES."""
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            if Path(name).suffix.lower() in READABLE_SUFFIXES:
+                path = os.path.join(root, name)
+                if os.path.isfile(path):
+                    found.append(path)
+                    if len(found) >= MAX_FILES:
+                        return sorted(found)
+    return sorted(found)

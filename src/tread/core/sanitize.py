@@ -36,3 +36,8 @@ def sanitize(text: str) -> str:
     text = _ESCAPES.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     return _CONTROLS.sub("", text)
+
+
+def one_line_safe(text: str) -> str:
+    """``text`` for a one-line message: sanitised, every run of white space one space."""
+    return " ".join(sanitize(text).split())

@@ -13,6 +13,7 @@ from tread.core.analysis import Analysis, info_for
 from tread.core.article import Article, Segmentation, Summary
 from tread.core.entities import EntityExtractor, NerUnavailable
 from tread.core.errors import TreadError
+from tread.core.sanitize import one_line_safe
 from tread.core.sources import load
 from tread.ui.library_source import LibrarySource, is_library_path
 from tread.ui.messages import (
@@ -81,7 +82,7 @@ class AnalysisWorkers(App[None]):
             try:
                 batch.append(info_for(self.load_article(path), path))
             except TreadError as exc:
-                name = STDIN_NAME if path == "-" else path.rsplit("/", 1)[-1]
+                name = STDIN_NAME if path == "-" else one_line_safe(path.rsplit("/", 1)[-1])
                 batch.append(ArticleInfo(path, name, "", 0, error=str(exc)))
             if len(batch) >= _LIST_BATCH:
                 self.post_message(ArticlesListed(batch))

@@ -222,7 +222,9 @@ class ArticleList(ScrollView, can_focus=True):
         unread = path not in self._read
         mark = Text("● " if unread else "  ", style="bold")
         if info is None:
-            title = Text(path.rsplit("/", 1)[-1])
+            from tread.core.sanitize import one_line_safe
+
+            title = Text(one_line_safe(path.rsplit("/", 1)[-1]))
             meta = Text("  loading…", style="dim")
         elif info.error:
             title = Text(info.title)

@@ -268,5 +268,7 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 def title_content(text: str) -> Content:
-    """Untrusted text as a border title: literal, never markup."""
-    return Content(" ".join(text.split()))
+    """Untrusted text as a border title: literal, never markup, no control sequences."""
+    from tread.core.sanitize import one_line_safe
+
+    return Content(one_line_safe(text))
