@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -15,26 +14,24 @@ from textual.widgets import Footer, Input
 
 from tread.core.analysis import Analysis
 from tread.core.article import Article, Summary
-from tread.core.config import Config, load_config, save_config
+from tread.core.config import Config, load_config
 from tread.core.entities import KINDS, Entity, SpacyEntityExtractor
-from tread.core.errors import TreadError
 from tread.core.summarize import ALGORITHMS
 from tread.ui import messages as msg
-from tread.ui.library_source import LibrarySource, is_library_path
+from tread.ui.actions import ReaderActions
+from tread.ui.library_source import LibrarySource
 from tread.ui.readstate import ReadState
-from tread.ui.screens.help import HelpScreen
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.widgets.article_view import ArticleView, Block, title_content
 from tread.ui.widgets.entity_index import EntityIndex, EntityKey
 from tread.ui.widgets.summary_panel import SummaryPanel
-from tread.ui.workers import AnalysisWorkers
 
 NARROW = 110
 LIBRARY_POLL = 5.0  # seconds between looks for articles added by another process
 MAX_SENTENCES = 50
 
 
-class Tread(AnalysisWorkers):
+class Tread(ReaderActions):
     CSS_PATH = Path(__file__).parent / "tread.tcss"
     TITLE = "tread"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -307,21 +304,6 @@ class Tread(AnalysisWorkers):
             self.query_one(ArticleList).focus()
 
     # -- actions -------------------------------------------------------------------
-    def action_help(self) -> None:
-        from tread.ui.help_rows import help_rows
-
-        self.push_screen(HelpScreen(help_rows(self)))
-
-    def action_filter(self) -> None:
-        self.query_one("#list-pane").display = True
-        self.query_one("#filter", Input).focus()
-
-    def action_leave_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        if field.has_focus:
-            field.value = ""
-            self.query_one(ArticleList).focus()
-
     def _summary_spans(self) -> list[tuple[int, int]]:
         analysis = self._analyses.get(self.current_path or "")
         summary = self._summary_for(analysis) if analysis else None
@@ -404,79 +386,10 @@ class Tread(AnalysisWorkers):
         self.query_one(ArticleView).set_entity_visibility(hidden, self._show_entities)
         self.query_one(EntityIndex).set_hidden(hidden)
 
-    def action_toggle_list(self) -> None:
-        pane = self.query_one("#list-pane")
-        pane.display = not pane.display
-        if pane.display and self.screen.has_class("-narrow"):
-            self.query_one("#side-pane").display = False
-        self.config.show_list = bool(pane.display)
-        self._save()
-
-    def action_toggle_side(self) -> None:
-        pane = self.query_one("#side-pane")
-        pane.display = not pane.display
-        if pane.display and self.screen.has_class("-narrow"):
-            self.query_one("#list-pane").display = False
-        self.config.show_side = bool(pane.display)
-        self._save()
-
-    def action_cycle_sort(self) -> None:
-        order = self.query_one(ArticleList).cycle_sort()
-        self.notify(f"list sorted by {order}", timeout=2)
-
-    def action_toggle_read(self) -> None:
-        if self.current_path is not None:
-            articles = self.query_one(ArticleList)
-            self._mark_read(self.current_path, not articles.is_read(self.current_path))
-
-    def _mark_read(self, path: str, read: bool) -> None:
-        if is_library_path(path) and self.library is not None:
-            try:
-                self.library.mark(path, read=read)
-            except TreadError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-        else:
-            self.read_state.set(path, read)
-        self.query_one(ArticleList).set_read(path, read)
-
-    def action_toggle_star(self) -> None:
-        path = self.current_path
-        if path is None or self.library is None or not is_library_path(path):
-            self.notify("stars are for library articles (tread add)", timeout=3)
-            return
-        articles = self.query_one(ArticleList)
-        info = articles.info(path)
-        if info is None:
-            return
-        starred = not info.starred
-        self.library.mark(path, starred=starred)
-        articles.add_infos([replace(info, starred=starred, read=articles.is_read(path))])
-
-    def _poll_library(self) -> None:
-        if self.library is None:
-            return
-        try:
-            newest = self.library.newest_id()
-            if newest <= self._newest_library_id:
-                return
-            infos, newest = self.library.listing(after_id=self._newest_library_id)
-        except TreadError:
-            return
-        self._newest_library_id = newest
-        self.query_one(ArticleList).add_infos(infos, front=True)
-        self.notify(f"{len(infos)} new article(s) in the library", timeout=3)
-
     def watch_theme(self, theme: str) -> None:
         if theme != self.config.theme:
             self.config.theme = theme
             self._save()
-
-    def _save(self) -> None:
-        try:
-            save_config(self.config)
-        except OSError as exc:
-            self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from tread.ui.commands import tread_commands
