@@ -7,6 +7,7 @@ coordinates as the sentences of the segmentation core.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import threading
 from collections.abc import Callable, Sequence
@@ -118,15 +119,18 @@ def resolve_model(preferred: str | None = None) -> str:
     return found[0]
 
 
+def _spacy(module: str) -> Any:
+    """spaCy, imported on first use only (importing tread.core never loads it)."""
+    return importlib.import_module(module)
+
+
 def _excluded_components(nlp_path: Path) -> list[str]:
     """Components NER does not need, read from the pipeline's config.
 
     ``ner`` is kept, with the component it listens to when it shares an upstream
     tok2vec/transformer (md, lg, trf pipelines); rulers that add entities are kept.
     """
-    from spacy.util import load_config
-
-    config = load_config(nlp_path / "config.cfg")
+    config = _spacy("spacy.util").load_config(nlp_path / "config.cfg")
     pipeline: list[str] = list(config["nlp"]["pipeline"])
     keep = {"ner"}
     components = config["components"]
@@ -148,10 +152,9 @@ def _excluded_components(nlp_path: Path) -> list[str]:
 def _model_path(name: str) -> Path:
     if Path(name).is_dir():
         return Path(name)
-    from spacy.util import get_model_meta, get_package_path
-
-    package = get_package_path(name)
-    meta = get_model_meta(package)
+    util = _spacy("spacy.util")
+    package = Path(util.get_package_path(name))
+    meta = util.get_model_meta(package)
     nested = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
     if (nested / "config.cfg").exists():
         return nested
@@ -183,8 +186,7 @@ class SpacyEntityExtractor:
 
     def _load(self) -> Any:
         name = resolve_model(self._preferred)
-        import spacy
-
+        spacy = _spacy("spacy")
         path = _model_path(name)
         try:
             exclude = _excluded_components(path)
