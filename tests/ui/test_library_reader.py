@@ -56,3 +56,33 @@ async def test_reader_on_the_library(tmp_path: Path) -> None:
         app._poll_library()
         await pilot.pause(0.3)
         assert listing.shown_paths[0] == f"library:{new_id}"
+
+
+async def test_list_filter_searches_the_library_text(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    make_library(db)
+    source = LibrarySource(db)
+    paths = [i.path for i in source.listing()[0]]
+    app = Tread(paths, library=source)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        # "Kabul" is in the text of the robotics story, not in any title
+        await pilot.press("slash", *"kabul")
+        shown = app.query_one(ArticleList).shown_paths
+        with Library(db) as lib:
+            assert shown == [f"library:{e.id}" for e in lib.entries(search="kabul")]
+        assert len(shown) == 1
+
+
+async def test_bindings_can_be_remapped_from_the_config(tmp_path: Path) -> None:
+    from tread.core.config import Config
+
+    f = tmp_path / "a.txt"
+    f.write_text(SAMPLE_FILES[0].read_text(encoding="utf-8"), encoding="utf-8")
+    app = Tread([str(f)], config=Config(keys={"skim": "x"}))
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        assert app.skim is True
+        await pilot.press("s")  # the old key no longer skims
+        assert app.skim is True

@@ -297,7 +297,13 @@ class Tread(ReaderActions):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self.query_one(ArticleList).set_filter(event.value)
+            also: set[str] = set()
+            if self.library is not None and len(event.value.strip()) >= 2:
+                try:  # the library's full-text index: words in the text match too
+                    also = self.library.search(event.value)
+                except TreadError:
+                    also = set()
+            self.query_one(ArticleList).set_filter(event.value, also)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":

@@ -44,6 +44,11 @@ class LibrarySource:
                              e.words, read=e.read, starred=e.starred) for e in entries]
         return infos, newest
 
+    def search(self, text: str) -> set[str]:
+        """Paths of the articles whose title or text match ``text`` (FTS5)."""
+        with self._open() as lib:
+            return {f"{PREFIX}{e.id}" for e in lib.entries(search=text)}
+
     def article(self, path: str) -> Article:
         with self._open() as lib:
             return lib.article(article_id(path))

@@ -50,6 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._infos: dict[str, ArticleInfo] = {}
         self._read: set[str] = set()
         self._filter = ""
+        self._also: set[str] = set()
         self._sort = "order"
         self._shown: list[str] = []
         self._cursor = 0
@@ -113,8 +114,11 @@ class ArticleList(ScrollView, can_focus=True):
     def is_read(self, path: str) -> bool:
         return path in self._read
 
-    def set_filter(self, text: str) -> None:
+    def set_filter(self, text: str, also: set[str] | None = None) -> None:
+        """Show the articles whose title or source holds ``text``, and those in ``also``
+        (e.g. the library's full-text matches)."""
         self._filter = text.strip().lower()
+        self._also = also or set()
         self._rebuild()
 
     def cycle_sort(self) -> str:
@@ -141,7 +145,7 @@ class ArticleList(ScrollView, can_focus=True):
         return (self._position[path],)
 
     def _matches(self, path: str) -> bool:
-        if not self._filter:
+        if not self._filter or path in self._also:
             return True
         info = self._infos.get(path)
         haystack = f"{info.title} {info.source}" if info else path
