@@ -16,6 +16,7 @@ from tread.core.analysis import Analysis
 from tread.core.article import Article, Summary
 from tread.core.config import Config, load_config
 from tread.core.entities import KINDS, Entity, SpacyEntityExtractor
+from tread.core.errors import TreadError
 from tread.core.summarize import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import ReaderActions
