@@ -107,6 +107,18 @@ def test_analysis_cache_keys_change_with_versions(library: Library) -> None:
     assert tread.__version__ in key  # a new tread version never reads an old result
 
 
+def test_a_new_tread_version_never_reads_old_results(library: Library,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import tread
+
+    key = cache_key("abc", "entities", "en_core_web_sm=3.8.0")
+    library.cache(key, [[0, 3, "ORG", "ICE"]])
+    assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.8.0")) is not None
+    assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.9.0")) is None
+    monkeypatch.setattr(tread, "__version__", "999.0")
+    assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.8.0")) is None
+
+
 def test_migration_from_version_1(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
