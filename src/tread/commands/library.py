@@ -135,8 +135,7 @@ def list_(unread: bool, search: str | None, limit: int | None, fmt: str,
         except LibraryError as exc:
             raise click.ClickException(str(exc)) from None
     if fmt == "json":
-        click.echo(json.dumps([{**e.__dict__} if hasattr(e, "__dict__") else _entry_dict(e)
-                               for e in entries], indent=2))
+        click.echo(json.dumps([_entry_dict(e) for e in entries], indent=2))
         return
     _table(["id", "", "title", "source", "words", "added"],
            [[e.id, ("●" if not e.read else " ") + ("★" if e.starred else " "), e.title,

@@ -1,4 +1,4 @@
-"""The reader's list, pane, read-mark and library actions (mixed into Tread)."""
+"""The reader's list, pane, read-mark, library and theme actions (mixed into Tread)."""
 
 from __future__ import annotations
 
@@ -105,3 +105,8 @@ class ReaderActions(AnalysisWorkers):
             save_config(self.config)
         except OSError as exc:
             self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.config.theme:
+            self.config.theme = theme
+            self._save()

@@ -393,11 +393,6 @@ class Tread(ReaderActions):
         self.query_one(ArticleView).set_entity_visibility(hidden, self._show_entities)
         self.query_one(EntityIndex).set_hidden(hidden)
 
-    def watch_theme(self, theme: str) -> None:
-        if theme != self.config.theme:
-            self.config.theme = theme
-            self._save()
-
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from tread.ui.commands import tread_commands
 

@@ -100,20 +100,11 @@ class LibrarySource:
                 lib.cache(cache_key(digest, kind, *settings), value)
 
     def cached_entities(self, path: str, model_key: str) -> list[Entity] | None:
-        from tread.core.library import cache_key
-
-        with self._open() as lib:
-            digest = lib.hash_of(article_id(path))
-            value = lib.cached(cache_key(digest or "", "entities", model_key)) if digest else None
+        value = self._cached(path, "entities", model_key)
         if value is None:
             return None
         return [Entity(s, e, label, text) for s, e, label, text in value]
 
     def cache_entities(self, path: str, model_key: str, entities: list[Entity]) -> None:
-        from tread.core.library import cache_key
-
-        with self._open() as lib:
-            digest = lib.hash_of(article_id(path))
-            if digest:
-                lib.cache(cache_key(digest, "entities", model_key),
-                          [[e.start, e.end, e.label, e.text] for e in entities])
+        self._cache(path, "entities", [[e.start, e.end, e.label, e.text] for e in entities],
+                    model_key)
