@@ -86,7 +86,7 @@ class Library:
         self.read_only = False
         if not create and not self.path.exists():
             parent = self.path.parent
-            if parent.is_dir():
+            if not parent.exists() or parent.is_dir():
                 raise NoLibrary(f"no library at {self.path}")
             raise LibraryError(f"{self.path}: cannot open the library ({parent} is not a "
                                "folder)")
