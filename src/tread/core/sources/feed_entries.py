@@ -69,7 +69,7 @@ def clean_link(value: object, base: str | None = None) -> str | None:
             c.isspace() for c in link):
         return None
     try:
-        if base:
+        if base and not urlsplit(link).scheme:
             link = urljoin(base, link)
         parts = urlsplit(link)
         host = parts.hostname
