@@ -84,6 +84,7 @@ class Library:
         missing library raises NoLibrary and nothing is written to the disk."""
         self.path = path or default_path()
         self.read_only = False
+        self._unwritable: sqlite3.Error | None = None  # why it was opened read-only
         if not create and not self.path.exists():
             parent = self.path.parent
             if not parent.exists() or parent.is_dir():
@@ -111,11 +112,13 @@ class Library:
             return db
         except sqlite3.Error as exc:
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-            if code not in (8, 14) or not self.path.is_file():  # READONLY, CANTOPEN
+            # READONLY, CANTOPEN, IOERR, FULL
+            if code not in (8, 14, 10, 13) or not self.path.is_file():
                 raise
             failure = exc
-        # A read-only file, folder or file system: read what is there. WAL needs a -shm
-        # file beside the database; when it cannot be made, read the file as immutable.
+        # A read-only file, folder or file system (or a full disk): read what is there.
+        # WAL needs a -shm file beside the database; when it cannot be made, read the
+        # file as immutable.
         for mode in ("mode=ro", "immutable=1"):
             try:
                 db = self._session(f"{uri}?{mode}")
@@ -129,6 +132,7 @@ class Library:
                                       "update to this tread's schema: open it once where "
                                       "it can be written")
             self.read_only = True
+            self._unwritable = failure
             return db
         raise failure
 
@@ -169,6 +173,9 @@ class Library:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: checks made inside it hold until it commits."""
         if self.read_only:
+            code = getattr(self._unwritable, "sqlite_errorcode", 0) & 0xFF
+            if self._unwritable is not None and code in (10, 13):  # IOERR, FULL
+                raise library_error(self.path, self._unwritable, "write")
             raise LibraryReadOnly(f"{self.path}: the library is read-only (the file or its "
                                   "folder cannot be written)")
         try:

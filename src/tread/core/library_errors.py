@@ -6,6 +6,7 @@ cause in words (damaged, full, read-only, busy), never as an sqlite3 exception.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Final
@@ -49,6 +50,14 @@ _BUSY: Final = 5
 _LOCKED: Final = 6
 
 
+def _disk_full(path: Path) -> bool:
+    try:
+        stat = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < 64 * 1024
+
+
 def library_error(path: Path, exc: sqlite3.Error | OverflowError, doing: str) -> LibraryError:
     """The LibraryError for ``exc``, raised while ``doing`` something with ``path``."""
     detail = str(exc) or type(exc).__name__
@@ -65,6 +74,8 @@ def library_error(path: Path, exc: sqlite3.Error | OverflowError, doing: str) ->
         return LibraryError(f"{path}: the library is busy (another tread is writing it); "
                             "try again")
     if primary == _IOERR:
+        if _disk_full(path):  # SQLite says I/O error when it cannot even make its -shm
+            return LibraryFull(f"{path}: the disk is full ({detail})")
         return LibraryUnusable(f"{path}: {doing} failed (disk I/O error: {detail})")
     if primary == _CANTOPEN:
         return LibraryError(f"{path}: cannot open the library ({detail})")
