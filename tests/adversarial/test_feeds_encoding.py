@@ -74,6 +74,17 @@ def test_entity_declarations_are_refused_in_every_encoding(data: bytes) -> None:
         parse_feed(data)
 
 
+def test_entity_declarations_are_refused_in_malformed_xml() -> None:
+    # '<x' in the DTD looks like the root element to a scan that stops there, and the
+    # document is not well-formed, so an XML parser stops before the declarations
+    tricky = b"""<?xml version="1.0"?>
+<!-- a comment --><!DOCTYPE rss [<!ATTLIST rss a CDATA "<x">
+<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+<rss version="2.0"><channel><title>&lol2;</title><item><title>&lol2;</title>"""
+    with pytest.raises(UnreadableInput, match="declares XML entities; refused"):
+        parse_feed(tricky)
+
+
 def test_entity_declarations_are_refused_from_the_command_line(tmp_path: Path) -> None:
     bom = tmp_path / "bom.xml"
     bom.write_bytes(b"\xef\xbb\xbf" + BILLION_LAUGHS)

@@ -235,3 +235,47 @@ def test_enclosure_only_entries_become_articles_and_empty_ones_are_counted(
     assert ("Enclosure: http://127.0.0.1:1/media/episode-12.mp3 (audio/mpeg, 12.3 MB)"
             in articles["episode-12.mp3"].text)
     assert "http://127.0.0.1:1/media/e11.mp3" in articles["Episode 11"].text
+
+
+def test_repeated_guids_within_a_feed_are_one_entry_and_progress_is_reported(
+        tmp_path: Path) -> None:
+    from tread.core.ingest import Outcome, add_source
+
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss("".join(f"<item><title>T{i}</title><guid>same</guid>"
+                                 f"<description>Text {i}.</description></item>"
+                                 for i in range(3))
+                         + "<item><title>Other</title><description>x</description></item>"))
+    outcomes: list[Outcome] = []
+    calls: list[tuple[int, int]] = []
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        add_source(lib, str(path), outcomes.append, fetch_full=False,
+                   progress=lambda done, total: calls.append((done, total)))
+        assert lib.count() == 2
+    assert outcomes[0].message == "feed Feed: 2 new, 2 already here"
+    assert calls == [(1, 2), (2, 2)]
+
+
+def test_articles_from_an_older_library_are_adopted_not_added_again(tmp_path: Path) -> None:
+    import sqlite3
+
+    from tread.core.library import migrate
+
+    path = tmp_path / "feed.xml"
+    path.write_bytes(rss("<item><title>Kept</title><guid>g1</guid><link>http://127.0.0.1:1/k"
+                         "</link><description>Kept text.</description></item>"))
+    library = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(library, isolation_level=None)
+    migrate(db, target=2)
+    db.execute("INSERT INTO feeds(url, title, added) VALUES (?, 'Feed', 0)",
+               (str(path.resolve()),))
+    db.execute("INSERT INTO articles(hash, link, source, feed_id, title, added, words, text)"
+               " VALUES ('h', 'http://127.0.0.1:1/k', 'Feed', 1, 'Kept', 0, 2, 'Kept text.')")
+    db.close()
+    code, out, _ = run("refresh", "--library", str(library))
+    assert code == 0 and out.endswith(": Feed: 0 new, 1 already here\n")
+    path.write_bytes(path.read_bytes().replace(b"Kept text.", b"Kept, edited text."))
+    code, out, _ = run("refresh", "--library", str(library))
+    assert out.endswith(": Feed: 0 new, 0 already here, 1 updated\n")
+    with Library(library) as lib:
+        assert lib.count() == 1 and "edited" in lib.article(1).text

@@ -48,6 +48,8 @@ _NOT_CHARSETS: Final = frozenset({"punycode", "idna", "unicode-escape", "raw-uni
                                   "undefined"})
 #: characters XML 1.0 does not allow (NUL would also make feedparser guess UTF-16)
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: a DOCTYPE in the prolog (after the declaration, comments, processing instructions)
+_DOCTYPE: Final = re.compile(r"(?:<\?xml[^>]*>)?(?:\s|<!--.*?-->|<\?.*?\?>)*<!DOCTYPE", re.DOTALL)
 _ITEM: Final = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
 _DATES: Final = frozenset({"pubDate", "published", "updated", "date", "issued", "modified"})
 
@@ -135,7 +137,8 @@ def _refuse_entities(text: str, utf8: bytes) -> None:
     """Entity declarations (billion laughs) and external entities (XXE) are refused
     before any parser sees them, in well-formed and malformed XML alike."""
     root = re.search(r"<[A-Za-z_:]", text)
-    if "<!ENTITY" in text[: root.start() if root else len(text)]:
+    if "<!ENTITY" in text[: root.start() if root else len(text)] or (
+            _DOCTYPE.match(text) and "<!ENTITY" in text):
         raise UnreadableInput("the feed declares XML entities; refused (entity expansion "
                               "and external entities are unsafe)")
     import xml.etree.ElementTree as ET
