@@ -155,3 +155,28 @@ def test_a_bogus_feed_fails_alone_in_add_and_refresh(tmp_path: Path) -> None:
         assert out == f"{base}/b.xml: B フィード: 1 new, 2 already here\n"
     with Library(Path(library)) as lib:
         assert lib.count() == 5
+
+
+def test_a_parser_failure_on_one_feed_does_not_stop_the_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tread.core.sources.feed as feed_module
+
+    real = feed_module.parse_feed
+
+    def fragile(data: bytes, **kwargs: object) -> object:
+        if b"Fragile" in data:
+            raise ValueError("a parser gave up")
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    first, second = tmp_path / "a.xml", tmp_path / "b.xml"
+    first.write_bytes(feed("utf-8", "A Fragile", [("a", "http://127.0.0.1:1/a", "A.")]))
+    second.write_bytes(feed("utf-8", "B Fine", [("b", "http://127.0.0.1:1/b", "B.")]))
+    library = str(tmp_path / "lib.sqlite3")
+    with Library(Path(library)) as lib:
+        lib.add_feed(str(first), "A")
+        lib.add_feed(str(second), "B")
+    monkeypatch.setattr(feed_module, "parse_feed", fragile)
+    code, out, err = run("refresh", "--library", library)
+    assert code == 1
+    assert err == f"tread: {first}: not a readable feed (ValueError: a parser gave up)\n"
+    assert out == f"{second}: B Fine: 1 new, 0 already here\n"

@@ -9,7 +9,8 @@ a library that cannot be written (damaged, full, read-only) stops the command.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,12 +100,12 @@ def _tally(feed: Feed, stored: Stored) -> str:
     return ", ".join(parts)
 
 
-def _read_feed(data: bytes, base: str | None, content_type: str) -> Feed:
-    """The feed, with a parser's own failure on these bytes turned into one line."""
-    from tread.core.sources.feed import parse_feed
-
+@contextmanager
+def _one_feed() -> Iterator[None]:
+    """A parser's own failure on one feed's bytes (feedparser, lxml, the page behind a
+    teaser) becomes that feed's one-line error instead of ending the command."""
     try:
-        return parse_feed(data, base=base, content_type=content_type)
+        yield
     except (ValueError, LookupError, RecursionError) as exc:
         raise UnreadableInput(f"not a readable feed ({type(exc).__name__}: {exc})") from None
 
@@ -114,7 +115,7 @@ def add_source(library: Library, source: str, report: Report, *,
     """Add one file, folder, page URL or feed (URL or file), reporting each result."""
     from tread.core.files import READABLE_SUFFIXES, collect_paths
     from tread.core.sources import STDIN_NAME, article_from, read_bytes
-    from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
+    from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed, parse_feed
     from tread.core.sources.url import fetch, is_url
 
     name = STDIN_NAME if source == "-" else source
@@ -135,11 +136,13 @@ def add_source(library: Library, source: str, report: Report, *,
         else:
             data = read_bytes(source)
         if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
-            feed = _read_feed(data, source if is_url(source) else None, content_type)
-            key = source if is_url(source) else str(Path(source).resolve())
-            feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
-            stored = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
-                                 progress=progress)
+            with _one_feed():
+                feed = parse_feed(data, base=source if is_url(source) else None,
+                                  content_type=content_type)
+                key = source if is_url(source) else str(Path(source).resolve())
+                feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
+                stored = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
+                                     progress=progress)
             report(Outcome(name, f"feed {feed.title}: {_tally(feed, stored)}", new=stored.new))
             return
         article = article_from(data, name, suffix=suffix, content_type=content_type,
@@ -159,6 +162,7 @@ def refresh(library: Library, report: Report, progress: Callable[[], None] | Non
     """Fetch every feed and add its new entries; a failing feed does not stop the rest
     (``progress`` is called after each feed, ``entries`` while one is stored)."""
     from tread.core.sources import read_bytes
+    from tread.core.sources.feed import parse_feed
     from tread.core.sources.url import fetch, is_url
 
     for feed in library.feeds():
@@ -170,9 +174,11 @@ def refresh(library: Library, report: Report, progress: Callable[[], None] | Non
                 data, content_type = fetched.data, fetched.content_type
             else:
                 data = read_bytes(url)
-            parsed = _read_feed(data, url if is_url(url) else None, content_type)
-            stored = ingest_feed(library, feed["id"], parsed,
-                                 fetch_full=bool(feed["fetch_full"]), progress=entries)
+            with _one_feed():
+                parsed = parse_feed(data, base=url if is_url(url) else None,
+                                    content_type=content_type)
+                stored = ingest_feed(library, feed["id"], parsed,
+                                     fetch_full=bool(feed["fetch_full"]), progress=entries)
             report(Outcome(url, f"{parsed.title}: {_tally(parsed, stored)}", new=stored.new))
         except LibraryUnusable:
             raise
