@@ -146,6 +146,22 @@ def test_the_cap_holds_for_undated_malformed_and_json_feeds() -> None:
     malformed = rss(undated).replace(b"</channel></rss>", b"<item><title>&bad</title>")
     feed = parse_feed(malformed)  # lxml cannot trim it; the cap after feedparser holds
     assert len(feed.entries) == 1000 and feed.older == 501
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>A</title>" + "".join(
+                f"<entry><title>A{i}</title><id>urn:a{i}</id><updated>2026-01-01T00:00:00Z"
+                f"</updated><published>2026-{1 + i % 12:02d}-01T{i % 24:02d}:00:00Z</published>"
+                f"<content>x</content></entry>" for i in range(1100)) + "</feed>").encode()
+    feed = parse_feed(atom)
+    assert len(feed.entries) == 1000 and feed.older == 100
+    assert "A1091" in {e.title for e in feed.entries}  # December, 11:00: among the newest
+    rdf = ('<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-'
+           'syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel rdf:about="x"><title>R'
+           "</title></channel>" + "".join(
+               f'<item rdf:about="http://127.0.0.1:1/{i}"><title>R{i}</title>'
+               f"<link>http://127.0.0.1:1/{i}</link></item>" for i in range(1001))
+           + "</rdf:RDF>").encode()
+    feed = parse_feed(rdf)
+    assert len(feed.entries) == 1000 and feed.older == 1 and feed.title == "R"
     items = [{"id": str(i), "title": f"J{i}", "content_text": "x",
               "date_published": f"2026-01-01T{i % 24:02d}:{i % 60:02d}:00Z"}
              for i in range(1200)]
