@@ -98,9 +98,11 @@ def add(ctx: click.Context, sources: tuple[str, ...], teasers: bool,
         library_path: Path | None) -> None:
     """Add files, folders, web pages or feeds (URLs or files) to the library.
 
-    A feed is remembered for 'tread refresh'; its entries become articles, and an entry
-    that is only a teaser is replaced by the full text of the page it links to.
-    Articles already in the library (same text or same link) are not added twice.
+    A feed is remembered for 'tread refresh'; its entries become articles (the newest
+    1,000 of a feed; the count of older ones skipped is shown), and an entry that is only
+    a teaser is replaced by the full text of the page it links to. Articles already in
+    the library (same entry, same text or same link) are not added twice; an entry the
+    feed has edited is updated in place.
     """
     from tread.core.ingest import add_source
 
@@ -135,7 +137,8 @@ def feeds(action: str, feed: str | None, fmt: str, library_path: Path | None) ->
     if rows is None:
         return
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json.dumps([{k: one_line_safe(v) if isinstance(v, str) else v
+                                for k, v in r.items()} for r in rows], indent=2))
         return
     _table(["id", "feed", "url", "articles", "unread", "refreshed"],
            [[r["id"], r["title"] or "", r["url"], r["articles"], r["unread"],
