@@ -207,3 +207,11 @@ def test_adding_a_folder_with_nothing_readable_says_so(tmp_path: Path) -> None:
     assert code == 1 and out == ""
     assert err.startswith(f"tread: {folder}: a folder with nothing readable in it (no ")
     assert err.count("\n") == 1
+
+
+def test_a_read_only_library_still_gives_analyses(read_only_library: Path) -> None:
+    with Library(read_only_library) as lib:
+        assert lib.read_only
+        lib.cache("key", {"summary": [1, 2]})  # nothing kept, nothing raised
+        assert lib.cached("key") is None
+        assert lib.count() == 3

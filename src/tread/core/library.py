@@ -336,6 +336,10 @@ class Library:
         return json.loads(row["value"]) if row else None
 
     def cache(self, key: str, value: Any) -> None:
+        """Keep an analysis result; a library opened read-only keeps nothing (the cache
+        only saves time: the result is computed again next time)."""
+        if self.read_only:
+            return
         with self._write() as db:
             db.execute("INSERT OR REPLACE INTO analysis(key, value, created) VALUES (?,?,?)",
                        (key, json.dumps(value), time.time()))
