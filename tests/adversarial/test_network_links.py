@@ -46,7 +46,8 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def public(monkeypatch: pytest.MonkeyPatch) -> None:
     """Treat every URL the user names as public, as if the loopback server were remote."""
-    monkeypatch.setattr("tread.core.sources.url.private_allowed_for", lambda url: False)
+    monkeypatch.setattr("tread.core.sources.url.private_allowed_for",
+                        lambda url, deadline=None: False)
 
 
 def texts(library: Library) -> str:
@@ -182,3 +183,23 @@ def test_private_addresses(address: str) -> None:
                                      "::ffff:93.184.216.34"])
 def test_public_addresses(address: str) -> None:
     assert not is_private_address(ipaddress.ip_address(address))
+
+
+def test_an_http_proxy_from_the_environment_is_used_and_checked(
+        monkeypatch: pytest.MonkeyPatch, public: None) -> None:
+    log = Log()
+    routes = {"http://example.invalid/page": Route(ARTICLE)}
+    with serve(routes, log) as proxy:
+        monkeypatch.setenv("http_proxy", proxy)
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        assert "twelve bus lines" in load("http://example.invalid/page").text
+        routes["http://example.invalid/to-admin"] = Route(
+            status=302, headers={"Location": "http://127.0.0.1/admin"})
+        with pytest.raises(UnreadableInput, match="private or loopback address"):
+            load("http://example.invalid/to-admin")
+        monkeypatch.setenv("http_proxy", "socks5://127.0.0.1:1080")
+        with pytest.raises(UnreadableInput, match=re.escape(
+                "unsupported proxy socks5: in the environment")):
+            load("http://example.invalid/page")
+    assert log.paths == ["http://example.invalid/page", "http://example.invalid/to-admin"]

@@ -56,8 +56,8 @@ class Links:
         reason it was dropped (a path, '-', file:, javascript: ... is data, not a link)."""
         from tread.core.sources.url import absolute_http
 
-        if not entry.link:
-            return entry, None
+        if not entry.link or not isinstance(entry.link, str):
+            return replace(entry, link=None), None
         try:
             return replace(entry, link=absolute_http(entry.link, self.base)), None
         except TreadError as exc:

@@ -60,13 +60,15 @@ def is_private_address(ip: IPAddress) -> bool:
 def resolve(host: str, port: int, deadline: float) -> list[tuple[IPAddress, tuple[Any, ...]]]:
     """Every address ``host`` resolves to, with its socket address, before ``deadline``."""
     result: list[Any] = []
-    failure: list[OSError] = []
+    failure: list[str] = []
 
     def lookup() -> None:
         try:
             result.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
         except OSError as exc:
-            failure.append(exc)
+            failure.append(str(exc))
+        except UnicodeError:  # the idna codec on an empty or overlong label
+            failure.append("not a valid host name")
 
     worker = threading.Thread(target=lookup, name="tread-resolve", daemon=True)
     worker.start()
@@ -74,7 +76,7 @@ def resolve(host: str, port: int, deadline: float) -> list[tuple[IPAddress, tupl
     if worker.is_alive():
         raise httpcore.ConnectTimeout("name resolution timed out")
     if failure:
-        raise httpcore.ConnectError(str(failure[0]))
+        raise httpcore.ConnectError(failure[0])
     found = []
     for _family, _type, _proto, _name, sockaddr in result:
         ip = ipaddress.ip_address(str(sockaddr[0]).split("%")[0])

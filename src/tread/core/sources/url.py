@@ -20,6 +20,7 @@ Policy (what the README's limits section states):
 
 from __future__ import annotations
 
+import functools
 import time
 from base64 import b64encode
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,8 @@ from tread.core.envvars import env_number
 from tread.core.errors import InputTooLarge, UnreadableInput
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpcore
     import httpx
 
@@ -75,7 +78,7 @@ def timeout() -> float:
     return env_number("TREAD_TIMEOUT", DEFAULT_TIMEOUT, unit="seconds", maximum=MAX_TIMEOUT)
 
 
-def private_allowed_for(url: str) -> bool:
+def private_allowed_for(url: str, deadline: float | None = None) -> bool:
     """Whether what ``url`` leads to (redirects, a feed's links) may be on private
     addresses: only when ``url`` itself resolves to one. Tests replace this function to
     treat a loopback server as a public one."""
@@ -87,7 +90,7 @@ def private_allowed_for(url: str) -> bool:
     if not host:
         return False
     try:
-        found = net.resolve(host, 80, time.monotonic() + timeout())
+        found = net.resolve(host, 80, deadline or time.monotonic() + timeout())
     except (httpcore.ConnectError, httpcore.ConnectTimeout):
         return False  # unresolvable: it cannot vouch for anything private
     return any(net.is_private_address(ip) for ip, _ in found)
@@ -101,7 +104,7 @@ def absolute_http(link: str, base: str | None = None, *, role: str = "link") -> 
     target = urljoin(base, link.strip()) if base and is_url(base) else link.strip()
     try:
         parts = urlsplit(target)
-        host = parts.hostname
+        host, _ = parts.hostname, parts.port  # the port is checked when it is read
     except ValueError as exc:
         raise UnreadableInput(f"{role} {shown} refused: not a URL ({exc})") from None
     scheme = parts.scheme.lower()
@@ -130,12 +133,13 @@ def fetch(url: str, *, allow_private: bool | None = None,
     limit, seconds = download_limit(), timeout()
     start = time.monotonic()
     end = start + seconds if deadline is None else min(deadline, start + seconds)
-    own = allow_private is None
-    allow = private_allowed_for(url) if own else bool(allow_private)
+    allow = allow_private
     try:
-        current = absolute_http(url)
+        current = absolute_http(url, role="URL")
         for hop in range(MAX_REDIRECTS + 1):
-            backend = net.GuardedBackend(end, allow_private=allow or (own and hop == 0))
+            if hop == 1 and allow is None:  # the user's URL redirects: may it go private?
+                allow = private_allowed_for(url, end)
+            backend = net.GuardedBackend(end, allow_private=allow is None or allow)
             result = _get(current, backend, limit, end)
             if isinstance(result, Fetched):
                 return result
@@ -198,7 +202,9 @@ def _get(url: str, backend: GuardedBackend, limit: int, end: float) -> Fetched |
             if size > limit:
                 raise _too_large(limit)
             parts.append(piece)
-        return Fetched(str(target), content_type, b"".join(parts), charset)
+        # no credentials in the URL that is stored and that relative links resolve against
+        final = str(target.copy_with(username=None, password=None))
+        return Fetched(final, content_type, b"".join(parts), charset)
 
 
 def _capped(chunks: Iterable[bytes], limit: int, end: float) -> Iterator[bytes]:
@@ -222,13 +228,16 @@ def _pool(target: httpx.URL, backend: GuardedBackend
     import urllib.request
 
     import httpcore
-    import httpx
 
     from tread.core.sources import net
 
-    context = httpx.create_ssl_context()
+    context = _ssl_context()
     proxy = urllib.request.getproxies().get(target.scheme)
     if proxy and not urllib.request.proxy_bypass(target.host):
+        proxy = proxy if "://" in proxy else f"http://{proxy}"
+        if not is_url(proxy):
+            raise UnreadableInput(f"unsupported proxy {urlsplit(proxy).scheme}: in the "
+                                  "environment (tread uses http(s) proxies)")
         # the proxy connects to the target: check the target's addresses from here
         try:
             found = net.resolve(target.host, target.port or 80, backend.deadline)
@@ -236,9 +245,17 @@ def _pool(target: httpx.URL, backend: GuardedBackend
             found = []  # only the proxy can resolve it
         net.check(target.host, (ip for ip, _ in found), backend.allow_private)
         backend.check_address = False
-        return httpcore.HTTPProxy(proxy_url=proxy if "://" in proxy else f"http://{proxy}",
-                                  ssl_context=context, network_backend=backend)
+        return httpcore.HTTPProxy(proxy_url=proxy, ssl_context=context,
+                                  network_backend=backend)
     return httpcore.ConnectionPool(ssl_context=context, network_backend=backend)
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """One context for every download: loading the CA bundle takes tens of ms."""
+    import httpx
+
+    return httpx.create_ssl_context()
 
 
 def _content_type(header: str) -> tuple[str, str | None]:
