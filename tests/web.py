@@ -83,15 +83,15 @@ XXE = b"""<?xml version="1.0"?>
 def serve(routes: dict[str, Route], log: Log | None = None) -> Iterator[str]:
     """Serve ``routes`` on 127.0.0.1 (a free port); yields the base URL."""
     stop = threading.Event()
-    log = log if log is not None else Log()
+    seen = log if log is not None else Log()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # the name http.server calls
-            log.enter(self.path)
+            seen.enter(self.path)
             try:
                 self._answer()
             finally:
-                log.leave()
+                seen.leave()
 
         def _answer(self) -> None:
             route = routes.get(self.path.split("?")[0])
