@@ -11,6 +11,7 @@ from tread.core.article import Article
 from tread.core.errors import TreadError
 from tread.core.library import Library
 from tread.core.sources.feed import Feed, FeedEntry
+from tread.core.teasers import Links, entry_article, fetch_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,36 +25,46 @@ class Outcome:
 Report = Callable[[Outcome], None]
 
 
-def _entry_article(entry: FeedEntry, feed: Feed, fetch_full: bool) -> Article:
-    """The entry as an article; a teaser is replaced by the linked page's main text."""
-    if entry.teaser and fetch_full and entry.link:
-        from tread.core.sources import load
-
-        try:
-            page = load(entry.link)
-            return Article(text=page.text, source=feed.title, title=page.title or entry.title,
-                           headings=page.headings, author=page.author or entry.author,
-                           published=entry.published or page.published, link=entry.link)
-        except TreadError:
-            pass  # keep the teaser: better than nothing
-    body = entry.text or entry.title
-    text = f"{entry.title}\n\n{body}" if body != entry.title else entry.title
-    return Article(text=text, source=feed.title, title=entry.title,
-                   headings=((0, len(entry.title)),), author=entry.author,
-                   published=entry.published, link=entry.link)
+def _entry_articles(feed: Feed, entries: list[tuple[FeedEntry, str | None]], links: Links,
+                    fetch_full: bool) -> list[tuple[Article, str | None]]:
+    """Each entry as an article, with why a teaser was kept (its link refused, failed or
+    late); teaser pages are fetched together, as ``teasers`` allows."""
+    wanted = [e.link for e, _ in entries if fetch_full and e.teaser and e.link]
+    pages = fetch_pages(wanted, links) if wanted else {}
+    articles = []
+    for entry, refused in entries:
+        page = pages.get(entry.link) if entry.link else None
+        why = page if isinstance(page, str) else refused
+        kept = why if fetch_full and entry.teaser else None
+        articles.append((entry_article(entry, feed.title,
+                                       page if isinstance(page, Article) else None), kept))
+    return articles
 
 
-def ingest_feed(library: Library, feed_id: int, feed: Feed, *, fetch_full: bool) -> tuple[int, int]:
-    """Add a feed's entries not yet in the library: (new, already known)."""
+def ingest_feed(library: Library, feed_id: int, feed: Feed, *, fetch_full: bool,
+                links: Links | None = None, report: Report | None = None) -> tuple[int, int]:
+    """Add a feed's entries not yet in the library: (new, already known).
+
+    ``links`` says how the feed's links are followed (by default: absolute public
+    http(s) links only); ``report`` hears, for each new entry that kept its teaser, why.
+    """
+    links = links or Links()
     new = known = 0
-    for entry in feed.entries:
+    fresh = []
+    for entry, refused in map(links.resolve, feed.entries):
         if entry.link and library.db.execute(
                 "SELECT 1 FROM articles WHERE link = ?", (entry.link,)).fetchone():
             known += 1
             continue
-        _, created = library.add(_entry_article(entry, feed, fetch_full), feed_id=feed_id)
+        fresh.append((entry, refused))
+    for article, kept in _entry_articles(feed, fresh, links, fetch_full):
+        _, created = library.add(article, feed_id=feed_id)
         new += created
         known += not created
+        if created and kept and report is not None:
+            title = article.title or ""
+            title = title if len(title) <= 60 else title[:59] + "…"
+            report(Outcome(feed.title, f"kept the teaser of {title!r}: {kept}"))
     library.feed_refreshed(feed_id, feed.title)
     return new, known
 
@@ -73,22 +84,24 @@ def add_source(library: Library, source: str, report: Report, *,
                 add_source(library, path, report, fetch_full=fetch_full)
             return
         suffix = "" if source == "-" or is_url(source) else Path(source).suffix.lower()
-        content_type = ""
+        content_type, base, charset = "", None, None
         if is_url(source):
             fetched = fetch(source)
             data, content_type = fetched.data, fetched.content_type
+            base, charset = fetched.url, fetched.charset
         else:
             data = read_bytes(source)
         if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
             feed = parse_feed(data)
             key = source if is_url(source) else str(Path(source).resolve())
             feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
-            new, known = ingest_feed(library, feed_id, feed, fetch_full=fetch_full)
+            new, known = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
+                                     links=Links.of(source, base), report=report)
             report(Outcome(name, f"feed {feed.title}: {new} new, {known} already here",
                            new=new))
             return
         article = article_from(data, name, suffix=suffix, content_type=content_type,
-                               url=source if is_url(source) else None)
+                               url=source if is_url(source) else None, charset=charset)
         article_id, created = library.add(article)
         verb = "added" if created else "already in the library as"
         title = title_of(article, name)
@@ -107,10 +120,13 @@ def refresh(library: Library, report: Report,
     for feed in library.feeds():
         url = feed["url"]
         try:
-            data = fetch(url).data if is_url(url) else read_bytes(url)
+            fetched = fetch(url) if is_url(url) else None
+            data = fetched.data if fetched else read_bytes(url)
             parsed = parse_feed(data)
             new, known = ingest_feed(library, feed["id"], parsed,
-                                     fetch_full=bool(feed["fetch_full"]))
+                                     fetch_full=bool(feed["fetch_full"]),
+                                     links=Links.of(url, fetched.url if fetched else None),
+                                     report=report)
             report(Outcome(url, f"{parsed.title}: {new} new, {known} already here", new=new))
         except TreadError as exc:
             report(Outcome(url, str(exc), ok=False))
