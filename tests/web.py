@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,6 +15,30 @@ class Route:
     status: int = 200
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0  # seconds before answering (for timeouts)
+    #: raw bytes to write on the socket instead of a response (status line and headers
+    #: included), one piece every ``interval`` seconds: for servers that trickle
+    trickle: Callable[[], Iterable[bytes]] | None = None
+    interval: float = 0.0
+
+
+@dataclass
+class Log:
+    """What a server was asked: every path, and the most requests it had at once."""
+
+    paths: list[str] = field(default_factory=list)
+    busiest: int = 0
+    _now: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def enter(self, path: str) -> None:
+        with self._lock:
+            self.paths.append(path)
+            self._now += 1
+            self.busiest = max(self.busiest, self._now)
+
+    def leave(self) -> None:
+        with self._lock:
+            self._now -= 1
 
 
 ARTICLE = b"""<!doctype html><html><head><title>Council approves new bus lines</title>
@@ -56,17 +80,34 @@ XXE = b"""<?xml version="1.0"?>
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[str]:
+def serve(routes: dict[str, Route], log: Log | None = None) -> Iterator[str]:
     """Serve ``routes`` on 127.0.0.1 (a free port); yields the base URL."""
     stop = threading.Event()
+    seen = log if log is not None else Log()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # the name http.server calls
+            seen.enter(self.path)
+            try:
+                self._answer()
+            finally:
+                seen.leave()
+
+        def _answer(self) -> None:
             route = routes.get(self.path.split("?")[0])
             if route is None:
                 route = Route(b"not found", 404, {"Content-Type": "text/plain"})
             if route.delay:
                 stop.wait(route.delay)
+            if route.trickle is not None:
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    for piece in route.trickle():
+                        if stop.wait(route.interval):
+                            break
+                        self.wfile.write(piece)
+                        self.wfile.flush()
+                self.close_connection = True
+                return
             self.send_response(route.status)
             for key, value in route.headers.items():
                 self.send_header(key, value)

@@ -173,8 +173,8 @@ def test_a_parser_failure_on_one_feed_does_not_stop_the_next(
     second.write_bytes(feed("utf-8", "B Fine", [("b", "http://127.0.0.1:1/b", "B.")]))
     library = str(tmp_path / "lib.sqlite3")
     with Library(Path(library)) as lib:
-        lib.add_feed(str(first), "A")
-        lib.add_feed(str(second), "B")
+        lib.add_feed(str(first), "A", fetch_full=False)
+        lib.add_feed(str(second), "B", fetch_full=False)
     monkeypatch.setattr(feed_module, "parse_feed", fragile)
     code, out, err = run("refresh", "--library", library)
     assert code == 1

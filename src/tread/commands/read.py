@@ -44,6 +44,9 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     from tread.core.files import collect_paths, sample_articles
     from tread.core.sources import load
 
+    if not sys.stdout.isatty():
+        raise click.ClickException("the reader needs a terminal, and standard output is "
+                                   "not one; 'tread summarize' prints for pipes")
     stdin_piped = sys.stdin is not None and not sys.stdin.isatty()
     if not paths and stdin_piped:
         paths = ("-",)
@@ -63,7 +66,10 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
         _reattach_terminal()
     from tread.ui.app import Tread
 
-    Tread(targets, language=language, preloaded=preloaded, library=source).run()
+    app = Tread(targets, language=language, preloaded=preloaded, library=source)
+    app.run()
+    if app.return_code:  # the app failed (Textual has printed why): say so to the shell
+        sys.exit(app.return_code)
 
 
 def _library(path: Path | None) -> LibrarySource | None:

@@ -1,9 +1,10 @@
 """Putting sources into the library: files, folders, pages, and feeds' entries.
 
 A feed's entries are matched to the library by guid, else link, else text; only new or
-edited entries are turned into articles (a teaser's page fetched), and they are stored
-in one transaction. A feed that fails is reported in one line and the next one goes on;
-a library that cannot be written (damaged, full, read-only) stops the command.
+edited entries are turned into articles (teaser pages fetched together, as ``teasers``
+allows), and they are stored in one transaction. A feed that fails is reported in one
+line and the next one goes on; a library that cannot be written (damaged, full,
+read-only) stops the command.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from tread.core.errors import TreadError, UnreadableInput
 from tread.core.library import FeedItem, Library, Stored
 from tread.core.library_errors import LibraryUnusable
 from tread.core.sources.feed import MAX_ENTRIES, Feed, FeedEntry
+from tread.core.teasers import Links, entry_article, fetch_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,27 +33,24 @@ class Outcome:
 
 
 Report = Callable[[Outcome], None]
-#: (entries done, entries to do) while a feed's new entries are made into articles
+#: (entries done, entries to do) while a feed's new or edited entries are stored
 Progress = Callable[[int, int], None]
 
 
-def _entry_article(entry: FeedEntry, feed: Feed, fetch_full: bool) -> Article:
-    """The entry as an article; a teaser is replaced by the linked page's main text."""
-    if entry.teaser and fetch_full and entry.link:
-        from tread.core.sources import load
-
-        try:
-            page = load(entry.link)
-            return Article(text=page.text, source=feed.title, title=page.title or entry.title,
-                           headings=page.headings, author=page.author or entry.author,
-                           published=entry.published or page.published, link=entry.link)
-        except TreadError:
-            pass  # keep the teaser: better than nothing
-    body = entry.text or entry.title
-    text = f"{entry.title}\n\n{body}" if body != entry.title else entry.title
-    return Article(text=text, source=feed.title, title=entry.title,
-                   headings=((0, len(entry.title)),), author=entry.author,
-                   published=entry.published, link=entry.link)
+def _entry_articles(feed: Feed, entries: list[tuple[FeedEntry, str | None]], links: Links,
+                    fetch_full: bool) -> list[tuple[Article, str | None]]:
+    """Each entry as an article, with why a teaser was kept (its link refused, failed or
+    late); teaser pages are fetched together, as ``teasers`` allows."""
+    wanted = [e.link for e, _ in entries if fetch_full and e.teaser and e.link]
+    pages = fetch_pages(wanted, links) if wanted else {}
+    articles = []
+    for entry, refused in entries:
+        page = pages.get(entry.link) if entry.link else None
+        why = page if isinstance(page, str) else refused
+        kept = why if fetch_full and entry.teaser else None
+        articles.append((entry_article(entry, feed.title,
+                                       page if isinstance(page, Article) else None), kept))
+    return articles
 
 
 def _entry_hash(entry: FeedEntry) -> str:
@@ -61,14 +60,21 @@ def _entry_hash(entry: FeedEntry) -> str:
 
 
 def ingest_feed(library: Library, feed_id: int, feed: Feed, *, fetch_full: bool,
+                links: Links | None = None, report: Report | None = None,
                 progress: Progress | None = None) -> Stored:
-    """Add a feed's new entries and update its edited ones; unchanged entries cost one
-    lookup (no fetch)."""
-    states = library.entry_states(feed_id, [(e.guid, e.link) for e in feed.entries])
+    """Add a feed's new entries and update its edited ones; an unchanged entry costs one
+    lookup (no fetch).
+
+    ``links`` says how the feed's links are followed (by default: absolute public
+    http(s) links only); ``report`` hears, for each entry stored with its teaser, why.
+    """
+    links = links or Links()
+    resolved = [links.resolve(entry) for entry in feed.entries]
+    states = library.entry_states(feed_id, [(e.guid, e.link) for e, _ in resolved])
     known, seen = 0, set()
     items: list[FeedItem] = []
-    todo: list[tuple[FeedEntry, str]] = []
-    for entry, state in zip(feed.entries, states, strict=True):
+    todo: list[tuple[FeedEntry, str | None]] = []
+    for (entry, refused), state in zip(resolved, states, strict=True):
         digest = _entry_hash(entry)
         identity = entry.guid or entry.link or digest
         if identity in seen or (state is not None and state[1] == digest):
@@ -76,16 +82,25 @@ def ingest_feed(library: Library, feed_id: int, feed: Feed, *, fetch_full: bool,
         elif state is not None and state[1] is None:  # stored by an older tread: adopt it
             items.append(FeedItem(entry.guid, entry.link, digest))
         else:
-            todo.append((entry, digest))
+            todo.append((entry, refused))
         seen.add(identity)
-    for done, (entry, digest) in enumerate(todo, 1):
-        items.append(FeedItem(entry.guid, entry.link, digest,
-                              _entry_article(entry, feed, fetch_full)))
+    built = _entry_articles(feed, todo, links, fetch_full)
+    kept_why = {}
+    for done, ((article, kept), (entry, _)) in enumerate(zip(built, todo, strict=True), 1):
+        if kept:
+            kept_why[len(items)] = (article.title or "", kept)
+        items.append(FeedItem(entry.guid, entry.link, _entry_hash(entry), article))
         if progress is not None:
             progress(done, len(todo))
     stored = library.store_entries(feed_id, items)
+    if report is not None:
+        for index in stored.written:
+            if index in kept_why:
+                title, kept = kept_why[index]
+                title = title if len(title) <= 60 else title[:59] + "…"
+                report(Outcome(feed.title, f"kept the teaser of {title!r}: {kept}"))
     library.feed_refreshed(feed_id, feed.title)
-    return Stored(stored.new, stored.known + known, stored.updated)
+    return Stored(stored.new, stored.known + known, stored.updated, stored.written)
 
 
 def _tally(feed: Feed, stored: Stored) -> str:
@@ -129,24 +144,25 @@ def add_source(library: Library, source: str, report: Report, *,
                 add_source(library, path, report, fetch_full=fetch_full, progress=progress)
             return
         suffix = "" if source == "-" or is_url(source) else Path(source).suffix.lower()
-        content_type = ""
+        content_type, base, charset = "", None, None
         if is_url(source):
             fetched = fetch(source)
             data, content_type = fetched.data, fetched.content_type
+            base, charset = fetched.url, fetched.charset
         else:
             data = read_bytes(source)
         if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
             with _one_feed():
-                feed = parse_feed(data, base=source if is_url(source) else None,
-                                  content_type=content_type)
+                feed = parse_feed(data, content_type=content_type)
                 key = source if is_url(source) else str(Path(source).resolve())
                 feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
                 stored = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
+                                     links=Links.of(source, base), report=report,
                                      progress=progress)
             report(Outcome(name, f"feed {feed.title}: {_tally(feed, stored)}", new=stored.new))
             return
         article = article_from(data, name, suffix=suffix, content_type=content_type,
-                               url=source if is_url(source) else None)
+                               url=source if is_url(source) else None, charset=charset)
         article_id, created = library.add(article)
         verb = "added" if created else "already in the library as"
         title = title_of(article, name)
@@ -168,17 +184,14 @@ def refresh(library: Library, report: Report, progress: Callable[[], None] | Non
     for feed in library.feeds():
         url = feed["url"]
         try:
-            content_type = ""
-            if is_url(url):
-                fetched = fetch(url)
-                data, content_type = fetched.data, fetched.content_type
-            else:
-                data = read_bytes(url)
+            fetched = fetch(url) if is_url(url) else None
+            data = fetched.data if fetched else read_bytes(url)
             with _one_feed():
-                parsed = parse_feed(data, base=url if is_url(url) else None,
-                                    content_type=content_type)
+                parsed = parse_feed(data, content_type=fetched.content_type if fetched else "")
                 stored = ingest_feed(library, feed["id"], parsed,
-                                     fetch_full=bool(feed["fetch_full"]), progress=entries)
+                                     fetch_full=bool(feed["fetch_full"]),
+                                     links=Links.of(url, fetched.url if fetched else None),
+                                     report=report, progress=entries)
             report(Outcome(url, f"{parsed.title}: {_tally(parsed, stored)}", new=stored.new))
         except LibraryUnusable:
             raise

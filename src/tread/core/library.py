@@ -61,6 +61,7 @@ class Stored:
     new: int = 0
     known: int = 0
     updated: int = 0
+    written: tuple[int, ...] = ()  # indices of the items inserted or updated
 
 
 def default_path() -> Path:
@@ -300,8 +301,9 @@ class Library:
         its guid (in this feed), else its link, else its text is already there; an
         entry whose digest changed is updated in place (the search index follows)."""
         new = known = updated = 0
+        written = []
         with self._write() as db:
-            for item in items:
+            for index, item in enumerate(items):
                 found = find_entry(db, feed_id, item.guid, item.link)
                 if item.article is None or (found is not None and found[1] in
                                             (item.entry_hash, None)):
@@ -320,6 +322,7 @@ class Library:
                         insert(db, article, digest, heading, None, feed_id, item.guid,
                                 item.entry_hash)
                         new += 1
+                        written.append(index)
                 elif duplicate(db, digest, article.link or None, other_than=found[0]):
                     # the edit would make it a copy of another article: keep it as it is
                     db.execute("UPDATE articles SET entry_hash = ? WHERE id = ?",
@@ -328,7 +331,8 @@ class Library:
                 else:
                     update(db, found[0], article, digest, heading, item)
                     updated += 1
-        return Stored(new, known, updated)
+                    written.append(index)
+        return Stored(new, known, updated, tuple(written))
 
     # -- analysis cache --------------------------------------------------------------
     def cached(self, key: str) -> Any:

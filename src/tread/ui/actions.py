@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from textual.widgets import Input
 
-from tread.core.config import Config, save_config
+from tread.core.config import Config, ConfigError, save_config
 from tread.core.errors import TreadError
 from tread.ui.library_source import LibrarySource, is_library_path
 from tread.ui.readstate import ReadState
@@ -17,6 +17,8 @@ from tread.ui.workers import AnalysisWorkers
 
 class ReaderActions(AnalysisWorkers):
     config: Config
+    #: the config file did not parse and the user has been told it is not saved
+    _config_refused: bool = False
     current_path: str | None
     library: LibrarySource | None
     read_state: ReadState
@@ -103,6 +105,10 @@ class ReaderActions(AnalysisWorkers):
     def _save(self) -> None:
         try:
             save_config(self.config)
+        except ConfigError as exc:
+            if not self._config_refused:  # once: the user has been told already
+                self._config_refused = True
+                self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
         except OSError as exc:
             self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import BinaryIO, Final
 
 from tread.core.article import Article
+from tread.core.envvars import env_number
 from tread.core.errors import EmptyDocument, InputTooLarge, UnreadableInput
 from tread.core.sanitize import sanitize
 from tread.core.sources.decode import decode
@@ -17,16 +17,16 @@ from tread.core.sources.decode import decode
 #: Inputs larger than this are refused up front (override with TREAD_MAX_INPUT_MB): at
 #: about 2.5 s per MB for a summary, 16 MB stays well under a minute.
 DEFAULT_MAX_INPUT_MB: Final = 16
+#: a sanity bound on TREAD_MAX_INPUT_MB: the input is held in memory several times over
+MAX_INPUT_MB: Final = 1024
 STDIN_NAME: Final = "<stdin>"
 
 
 def max_input_bytes() -> int:
-    raw = os.environ.get("TREAD_MAX_INPUT_MB")
-    try:
-        mb = float(raw) if raw else DEFAULT_MAX_INPUT_MB
-    except ValueError:
-        mb = DEFAULT_MAX_INPUT_MB
-    return int(mb * 1024 * 1024)
+    """The input cap in bytes; a bad TREAD_MAX_INPUT_MB is a BadSetting (one line)."""
+    mb = env_number("TREAD_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB, unit="MB",
+                    maximum=MAX_INPUT_MB)
+    return max(1, int(mb * 1024 * 1024))
 
 
 def _plain(text: str, name: str, encoding: str) -> Article:
@@ -79,7 +79,7 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
         except OSError as exc:
             raise UnreadableInput(exc.strerror or "cannot be read") from None
     if len(data) > limit:
-        mb = limit // (1024 * 1024)
+        mb = f"{limit / (1024 * 1024):g}"
         raise InputTooLarge(
             f"larger than the {mb} MB input limit (set TREAD_MAX_INPUT_MB to raise it; "
             "luhn, lsa, sum-basic, kl, edmundson and random summarise texts up to it "
@@ -95,19 +95,35 @@ def load(path: str, stdin: BinaryIO | None = None) -> Article:
     repeat the input's name (callers prefix it). Feeds are refused with a pointer to
     `tread add`, which reads their entries.
     """
-    from tread.core.sources.url import fetch, is_url
+    from tread.core.sources.url import is_url
 
     name = STDIN_NAME if path == "-" else path
     if is_url(path):
-        fetched = fetch(path)
-        return article_from(fetched.data, name, content_type=fetched.content_type, url=path)
+        return load_url(path)
     suffix = "" if path == "-" else Path(path).suffix.lower()
     return article_from(read_bytes(path, stdin), name, suffix=suffix)
 
 
+def load_url(url: str, *, allow_private: bool | None = None,
+             deadline: float | None = None) -> Article:
+    """The article at ``url``, which must be an http(s) URL: never a path, '-' or a device.
+
+    This is the only loader for links that come from the network (a feed's entries):
+    ``allow_private`` and ``deadline`` are passed to ``url.fetch``.
+    """
+    from tread.core.sources.url import fetch
+
+    fetched = fetch(url, allow_private=allow_private, deadline=deadline)
+    return article_from(fetched.data, url, content_type=fetched.content_type, url=url,
+                        charset=fetched.charset)
+
+
 def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str = "",
-                 url: str | None = None) -> Article:
-    """An Article from raw bytes: a text, Markdown or HTML document (not a feed)."""
+                 url: str | None = None, charset: str | None = None) -> Article:
+    """An Article from raw bytes: a text, Markdown or HTML document (not a feed).
+
+    ``charset`` is the one a Content-Type header declared; see ``decode``.
+    """
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
 
     if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
@@ -115,7 +131,7 @@ def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str 
                               "its entries")
     if "html" in content_type:
         suffix = ".html"
-    text, encoding = decode(data)
+    text, encoding = decode(data, charset)
     kind: Callable[[str, str, str], Article]
     if suffix in (".html", ".htm") or (not suffix and _looks_like_html(text)):
         kind = _html

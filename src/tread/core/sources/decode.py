@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Final
 
 from tread.core.errors import UnreadableInput
@@ -30,25 +31,65 @@ _MAGIC: Final = (
 )
 _SNIFF: Final = 8192
 _WESTERN_MAX_ACCENTED: Final = 0.5
+#: labels browsers read as another encoding (WHATWG Encoding Standard); UTF-16 and UTF-32
+#: without a BOM are little-endian there
+_ALIASES: Final = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252",
+                   "latin-1": "cp1252", "l1": "cp1252", "ascii": "cp1252",
+                   "us-ascii": "cp1252", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+#: Python codecs that read bytes into str but are no character set
+_NOT_CHARSETS: Final = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna",
+                                  "undefined"})
+#: a charset named in the document itself: an XML declaration or an HTML <meta>
+_IN_DOCUMENT: Final = re.compile(
+    rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]{1,40})|"""
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", re.IGNORECASE)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding) for ``data``; raise UnreadableInput for binary data."""
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding) for ``data``; raise UnreadableInput for binary data.
+
+    The encoding is, in this order: a byte-order mark (as browsers do: it outranks the
+    header); ``declared``, the charset a Content-Type header names (an unknown name is
+    refused in one line; bytes that do not decode in it go on to the steps below, since
+    servers mislabel); UTF-8; the charset the document declares in its first KB (an XML
+    declaration or a <meta>, used only for bytes that are not UTF-8, as mislabelled UTF-8
+    is common; an unknown name there is ignored); then detection. UTF-16 and UTF-32 are
+    only read from a BOM or a declared charset, never guessed: their NUL bytes would
+    otherwise look binary.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise UnreadableInput(f"invalid {encoding} text ({exc.reason})") from None
-    for magic, what in _MAGIC:
-        if data.startswith(magic) and _binary_share(data) > 0.0:
-            raise UnreadableInput(f"binary file: {what}")
-    if _binary_share(data) > 0.05:
-        raise UnreadableInput("binary file, not text")
+    if declared is not None:
+        name = _charset(declared)
+        if name is None:
+            shown = " ".join(declared.split())[:40]
+            raise UnreadableInput(f"unknown charset {shown!r} in the Content-Type header")
+        if name.startswith(("utf-16", "utf-32")):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise UnreadableInput(f"invalid {name} text ({exc.reason})") from None
+        _refuse_binary(data)
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            pass  # mislabelled: find the real encoding below
+    _refuse_binary(data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    own = _IN_DOCUMENT.search(data[:1024])
+    name = _charset((own.group(1) or own.group(2)).decode("ascii")) if own else None
+    if name is not None and not name.startswith(("utf-16", "utf-32")):
+        try:
+            return data.decode(name), name
+        except UnicodeDecodeError:
+            pass
     western = _as_western(data)
     if western is not None:
         return western, "cp1252"
@@ -59,6 +100,29 @@ def decode(data: bytes) -> tuple[str, str]:
         # not binary by the counts above, but in no known encoding: keep what is there
         return data.decode("utf-8", errors="replace"), "utf-8 (invalid bytes replaced)"
     return str(best), best.encoding
+
+
+def _charset(label: str) -> str | None:
+    """The codec for a charset label, or None when Python has no text codec of that name."""
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return None
+    name = info.name
+    # CPython marks bytes-to-bytes codecs (base64, zlib, ...) as not text encodings
+    if name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return _ALIASES.get(name, name)
+
+
+def _refuse_binary(data: bytes) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic) and _binary_share(data) > 0.0:
+            raise UnreadableInput(f"binary file: {what}")
+    if _binary_share(data) > 0.05:
+        raise UnreadableInput("binary file, not text")
 
 
 def _as_western(data: bytes) -> str | None:

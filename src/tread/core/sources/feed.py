@@ -212,13 +212,14 @@ def _when(entry: Any) -> float | None:
         return None
 
 
-def parse_feed(data: bytes, *, base: str | None = None, content_type: str = "") -> Feed:
-    """The feed in ``data``; ``base`` (the feed's URL) resolves relative links."""
+def parse_feed(data: bytes, *, content_type: str = "") -> Feed:
+    """The feed in ``data`` (``content_type``: the HTTP header, for its charset). Links
+    are kept as given; ``teasers.Links`` resolves them against the feed's URL."""
     text = decode_feed(data, content_type)
     if text.startswith("{"):
         from tread.core.sources.feed_json import json_feed
 
-        return json_feed(text, base)  # feedparser 6.0 reads XML feeds only
+        return json_feed(text)  # feedparser 6.0 reads XML feeds only
     text = _DECLARATION.sub(r'\g<1>"utf-8"', text, count=1)
     utf8 = text.encode("utf-8")
     _refuse_entities(text, utf8)
@@ -229,8 +230,6 @@ def parse_feed(data: bytes, *, base: str | None = None, content_type: str = "") 
     import feedparser
 
     headers = {"content-type": "application/xml; charset=utf-8"}
-    if base:
-        headers["content-location"] = base
     try:
         parsed: Any = feedparser.parse(utf8, response_headers=headers, sanitize_html=True,
                                        resolve_relative_uris=True)
@@ -245,22 +244,22 @@ def parse_feed(data: bytes, *, base: str | None = None, content_type: str = "") 
     entries: list[FeedEntry] = []
     empty = 0
     for index in chosen:
-        entry = _entry(parsed.entries[index], base)
+        entry = _entry(parsed.entries[index])
         if entry is None:
             empty += 1
         else:
             entries.append(entry)
     feed = parsed.get("feed", {})
     title = one_line(feed.get("title"), 500) or "untitled feed"
-    return Feed(title, clean_link(feed.get("link"), base), tuple(entries),
+    return Feed(title, clean_link(feed.get("link")), tuple(entries),
                 older=older + len(parsed.entries) - len(chosen), empty=empty)
 
 
-def _entry(e: Any, base: str | None) -> FeedEntry | None:
+def _entry(e: Any) -> FeedEntry | None:
     content = e.get("content") or []
     html = content[0].get("value", "") if content else e.get("summary", "")
     enclosures = [Enclosure(x.get("href"), x.get("type"), x.get("length"))
                   for x in e.get("enclosures") or [] if hasattr(x, "get")]
     return make_entry(title=e.get("title"), link=e.get("link"), guid=e.get("id"),
                       published=e.get("published") or e.get("updated"),
-                      author=e.get("author"), html=html, enclosures=enclosures, base=base)
+                      author=e.get("author"), html=html, enclosures=enclosures)

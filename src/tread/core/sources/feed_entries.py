@@ -1,6 +1,7 @@
 """A feed's entries as tread keeps them, whatever the format gave: every field checked
 for its type, made one safe line (no escape bytes reach a terminal or ``jq -r``), links
-only absolute http(s) URLs, at most MAX_ENTRIES entries (the newest) per feed."""
+free of control characters (``teasers.Links`` then keeps only absolute http(s) ones), at
+most MAX_ENTRIES entries (the newest) per feed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from tread.core.sanitize import one_line_safe, sanitize
 
@@ -59,9 +60,10 @@ def one_line(value: object, limit: int) -> str | None:
     return one_line_safe(value[: limit * 4])[:limit] or None
 
 
-def clean_link(value: object, base: str | None = None) -> str | None:
-    """An absolute http(s) URL (relative ones resolved against ``base``), else None: a
-    link with control characters, another scheme or no host is dropped."""
+def raw_link(value: object) -> str | None:
+    """A feed's link as it was given, when it can be one: text without control
+    characters or spaces (an escape byte in a link is not a link). Resolving it and
+    refusing what is not http(s) is ``teasers.Links``' work, which says why."""
     if not isinstance(value, str):
         return None
     link = value.strip()
@@ -69,15 +71,26 @@ def clean_link(value: object, base: str | None = None) -> str | None:
             c.isspace() for c in link):
         return None
     try:
-        if base and not urlsplit(link).scheme:
-            link = urljoin(base, link)
+        parts = urlsplit(link)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+        return None  # 'http://' or 'http:/x': urljoin would make it the feed's own host
+    return link
+
+
+def clean_link(value: object) -> str | None:
+    """An absolute http(s) URL with a host, else None (for links shown, never fetched:
+    a feed's home page, an enclosure)."""
+    link = raw_link(value)
+    if link is None:
+        return None
+    try:
         parts = urlsplit(link)
         host = parts.hostname
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not host:
-        return None
-    return link
+    return link if parts.scheme.lower() in ("http", "https") and host else None
 
 
 def timestamp(value: object) -> float | None:
@@ -131,10 +144,10 @@ def plain(html: object) -> str:
     return sanitize(text)
 
 
-def _enclosure_lines(enclosures: Sequence[Enclosure], base: str | None) -> list[str]:
+def _enclosure_lines(enclosures: Sequence[Enclosure]) -> list[str]:
     lines = []
     for enclosure in enclosures[:_MAX_ENCLOSURES]:
-        url = clean_link(enclosure.url, base)
+        url = clean_link(enclosure.url)
         if url is None:
             continue
         details = [d for d in (one_line(enclosure.kind, 80), _size(enclosure.size)) if d]
@@ -151,14 +164,14 @@ def _size(value: object) -> str | None:
 
 
 def make_entry(*, title: object, link: object, guid: object, published: object,
-               author: object, html: object, enclosures: Sequence[Enclosure] = (),
-               base: str | None = None) -> FeedEntry | None:
+               author: object, html: object, enclosures: Sequence[Enclosure] = ()
+               ) -> FeedEntry | None:
     """The entry, or None when it has nothing to read. An entry with no text but an
     enclosure (a podcast episode) says what the enclosure is and where."""
     text = plain(html)
     name = one_line(title, 500)
     if not text:
-        lines = _enclosure_lines(enclosures, base)
+        lines = _enclosure_lines(enclosures)
         text = "\n\n".join(lines)
         if lines and not name:
             path = urlsplit(lines[0].split()[1]).path
@@ -167,6 +180,6 @@ def make_entry(*, title: object, link: object, guid: object, published: object,
         name = one_line(text[:80], 80)
     if not name and not text:
         return None
-    return FeedEntry(name or "untitled", clean_link(link, base), one_line(published, 64),
+    return FeedEntry(name or "untitled", raw_link(link), one_line(published, 64),
                      one_line(author, 200), text, teaser=len(text.split()) < TEASER_WORDS,
                      guid=one_line(guid, 1000))

@@ -21,7 +21,7 @@ from tread.core.sources.feed_entries import (
 )
 
 
-def json_feed(text: str, base: str | None = None) -> Feed:
+def json_feed(text: str) -> Feed:
     try:
         doc = json.loads(text)
     except RecursionError:
@@ -42,13 +42,13 @@ def json_feed(text: str, base: str | None = None) -> Feed:
     chosen = newest(times, MAX_ENTRIES)
     entries = []
     for index in chosen:
-        entry = make_entry(base=base, **_fields(objects[index]))
+        entry = make_entry(**_fields(objects[index]))
         if entry is None:
             empty += 1
         else:
             entries.append(entry)
     title = one_line(doc.get("title"), 500) or "untitled feed"
-    return Feed(title, clean_link(doc.get("home_page_url"), base), tuple(entries),
+    return Feed(title, clean_link(doc.get("home_page_url")), tuple(entries),
                 older=len(objects) - len(chosen), empty=empty)
 
 

@@ -239,8 +239,11 @@ class ArticleView(ScrollView, can_focus=True):
             text.stylize(self.get_component_rich_style("article-view--heading"))
         self._stylize(text, line.start, line.end)
         text.rstrip()
-        segments = [Segment(" " * self._margin, base), *text.render(self.app.console)]
-        return Strip(segments)
+        # Rich drops Text.style when a text has no spans, leaving segments with no style
+        # (default terminal colours, and a crash in Textual's NO_COLOR filter): the base
+        # style goes under every segment
+        segments = [Segment(" " * self._margin), *text.render(self.app.console)]
+        return Strip(segments).apply_style(base)
 
     def _stylize(self, text: Text, start: int, end: int) -> None:
         def apply(style: Style | str, s: int, e: int) -> None:
