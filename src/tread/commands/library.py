@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,13 +21,57 @@ library_option = click.option(
                        "directory; env TREAD_LIBRARY]")
 
 
-def _open(path: Path | None) -> Any:
+@contextmanager
+def _open(path: Path | None, *, create: bool = True) -> Iterator[Any]:
+    """The library, closed after use; a failure to open or use it is one line. Without
+    ``create`` a missing library raises NoLibrary and nothing is made on the disk."""
     from tread.core.library import Library, LibraryError
+    from tread.core.library_errors import NoLibrary
 
     try:
-        return Library(path)
+        library = Library(path, create=create)
+    except NoLibrary:
+        raise
     except LibraryError as exc:
         raise click.ClickException(str(exc)) from None
+    try:
+        yield library
+    except LibraryError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        library.close()
+
+
+class ArticleId(click.ParamType[int]):
+    """An article id: a positive integer SQLite can hold (one-line usage error else)."""
+
+    name = "id"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        from tread.core.library import MAX_ID
+
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not an article id (a whole number)", param, ctx)
+        if not 1 <= number <= MAX_ID:
+            self.fail(f"{value} is not an article id (ids run from 1 to {MAX_ID})", param, ctx)
+        return number
+
+
+@contextmanager
+def _entry_progress() -> Iterator[Any]:
+    """A transient bar on a terminal's stderr while a feed's entries are stored."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("feed entries", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def _report_to_terminal() -> Any:
@@ -52,16 +98,18 @@ def add(ctx: click.Context, sources: tuple[str, ...], teasers: bool,
         library_path: Path | None) -> None:
     """Add files, folders, web pages or feeds (URLs or files) to the library.
 
-    A feed is remembered for 'tread refresh'; its entries become articles, and an entry
-    that is only a teaser is replaced by the full text of the page it links to.
-    Articles already in the library (same text or same link) are not added twice.
+    A feed is remembered for 'tread refresh'; its entries become articles (the newest
+    1,000 of a feed; the count of older ones skipped is shown), and an entry that is only
+    a teaser is replaced by the full text of the page it links to. Articles already in
+    the library (same entry, same text or same link) are not added twice; an entry the
+    feed has edited is updated in place.
     """
     from tread.core.ingest import add_source
 
     report, failures = _report_to_terminal()
-    with _open(library_path) as library:
+    with _open(library_path) as library, _entry_progress() as progress:
         for source in sources:
-            add_source(library, source, report, fetch_full=not teasers)
+            add_source(library, source, report, fetch_full=not teasers, progress=progress)
     if failures[0]:
         ctx.exit(1)
 
@@ -76,21 +124,37 @@ def feeds(action: str, feed: str | None, fmt: str, library_path: Path | None) ->
 
     'tread feeds remove URL' (or its id) forgets a feed; the articles it brought stay.
     """
-    with _open(library_path) as library:
+    from tread.core.library_errors import NoLibrary
+
+    if action == "remove" and not feed:
+        raise click.UsageError("name the feed to remove (its URL or id)")
+    try:
+        rows = _feeds(action, feed, library_path)
+    except NoLibrary as exc:
         if action == "remove":
-            if not feed:
-                raise click.UsageError("name the feed to remove (its URL or id)")
-            if not library.remove_feed(feed):
-                raise click.ClickException(f"no feed {feed!r} in the library")
-            click.echo(f"removed feed {feed}")
-            return
-        rows = library.feeds()
+            raise click.ClickException(str(exc)) from None
+        rows = []
+    if rows is None:
+        return
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2))
+        click.echo(json.dumps([{k: one_line_safe(v) if isinstance(v, str) else v
+                                for k, v in r.items()} for r in rows], indent=2))
         return
     _table(["id", "feed", "url", "articles", "unread", "refreshed"],
            [[r["id"], r["title"] or "", r["url"], r["articles"], r["unread"],
              _when(r["refreshed"])] for r in rows], empty="no feeds: add one with tread add URL")
+
+
+def _feeds(action: str, feed: str | None, library_path: Path | None
+           ) -> list[dict[str, Any]] | None:
+    with _open(library_path, create=False) as library:
+        if action == "remove":
+            if not library.remove_feed(feed or ""):
+                raise click.ClickException(f"no feed {feed!r} in the library")
+            click.echo(f"removed feed {feed}")
+            return None
+        rows: list[dict[str, Any]] = library.feeds()
+        return rows
 
 
 @click.command()
@@ -99,21 +163,29 @@ def feeds(action: str, feed: str | None, fmt: str, library_path: Path | None) ->
 def refresh(ctx: click.Context, library_path: Path | None) -> None:
     """Fetch every feed and add its new entries (a result line per feed)."""
     from tread.core.ingest import refresh as run
+    from tread.core.library_errors import NoLibrary
 
     report, failures = _report_to_terminal()
-    with _open(library_path) as library:
-        count = len(library.feeds())
-        if not count:
-            click.echo("no feeds: add one with tread add URL")
-            return
-        if sys.stderr.isatty():
-            from rich.progress import Progress
+    try:
+        with _open(library_path, create=False) as library:
+            count = len(library.feeds())
+            if not count:
+                click.echo("no feeds: add one with tread add URL")
+                return
+            if sys.stderr.isatty():
+                from rich.progress import Progress
 
-            with Progress(transient=True) as bar:
-                task = bar.add_task("refreshing", total=count)
-                run(library, report, progress=lambda: bar.advance(task))
-        else:
-            run(library, report)
+                with Progress(transient=True) as bar:
+                    task = bar.add_task("refreshing", total=count)
+                    entries = bar.add_task("entries", total=None)
+                    run(library, report, progress=lambda: bar.advance(task),
+                        entries=lambda done, total: bar.update(entries, completed=done,
+                                                               total=total))
+            else:
+                run(library, report)
+    except NoLibrary:
+        click.echo("no feeds: add one with tread add URL")
+        return
     if failures[0]:
         ctx.exit(1)
 
@@ -127,13 +199,14 @@ def refresh(ctx: click.Context, library_path: Path | None) -> None:
 def list_(unread: bool, search: str | None, limit: int | None, fmt: str,
           library_path: Path | None) -> None:
     """List the library's articles, unread first, newest first."""
-    from tread.core.library import LibraryError
+    from tread.core.library_errors import NoLibrary
 
-    with _open(library_path) as library:
-        try:
+    try:
+        with _open(library_path, create=False) as library:
             entries = library.entries(unread_only=unread, search=search, limit=limit)
-        except LibraryError as exc:
-            raise click.ClickException(str(exc)) from None
+    except NoLibrary as exc:
+        click.echo("[]" if fmt == "json" else f"{exc} yet: tread add FILE|URL|FEED")
+        return
     if fmt == "json":
         click.echo(json.dumps([_entry_dict(e) for e in entries], indent=2))
         return
@@ -153,17 +226,20 @@ def _short_source(source: str) -> str:
 
 
 def _entry_dict(e: Any) -> dict[str, Any]:
-    return {k: getattr(e, k) for k in e.__slots__}
+    """The entry for JSON: texts one safe line each (a library written by an older tread
+    may hold escape bytes that ``jq -r`` would print raw)."""
+    values = {k: getattr(e, k) for k in e.__slots__}
+    return {k: one_line_safe(v) if isinstance(v, str) else v for k, v in values.items()}
 
 
 @click.command()
-@click.argument("ids", nargs=-1, type=int, required=True)
+@click.argument("ids", nargs=-1, type=ArticleId(), required=True)
 @library_option
 @click.pass_context
 def remove(ctx: click.Context, ids: tuple[int, ...], library_path: Path | None) -> None:
     """Remove articles from the library by id."""
     missing = 0
-    with _open(library_path) as library:
+    with _existing(library_path) as library:
         for article_id in ids:
             if library.remove(article_id):
                 click.echo(f"removed #{article_id}")
@@ -174,20 +250,32 @@ def remove(ctx: click.Context, ids: tuple[int, ...], library_path: Path | None) 
         ctx.exit(1)
 
 
+@contextmanager
+def _existing(path: Path | None) -> Iterator[Any]:
+    """The library, which must exist (one-line error else)."""
+    from tread.core.library_errors import NoLibrary
+
+    try:
+        with _open(path, create=False) as library:
+            yield library
+    except NoLibrary as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 MARKS = {"read": {"read": True}, "unread": {"read": False}, "star": {"starred": True},
          "unstar": {"starred": False}}
 
 
 @click.command()
 @click.argument("state", type=click.Choice(list(MARKS)))
-@click.argument("ids", nargs=-1, type=int, required=True)
+@click.argument("ids", nargs=-1, type=ArticleId(), required=True)
 @library_option
 @click.pass_context
 def mark(ctx: click.Context, state: str, ids: tuple[int, ...],
          library_path: Path | None) -> None:
     """Mark articles read, unread, starred or not: 'tread mark read 3 4'."""
     missing = 0
-    with _open(library_path) as library:
+    with _existing(library_path) as library:
         for article_id in ids:
             if not library.mark(article_id, **MARKS[state]):
                 missing += 1

@@ -1,16 +1,26 @@
-"""Putting sources into the library: files, folders, pages, and feeds' entries."""
+"""Putting sources into the library: files, folders, pages, and feeds' entries.
+
+A feed's entries are matched to the library by guid, else link, else text; only new or
+edited entries are turned into articles (teaser pages fetched together, as ``teasers``
+allows), and they are stored in one transaction. A feed that fails is reported in one
+line and the next one goes on; a library that cannot be written (damaged, full,
+read-only) stops the command.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from tread.core.analysis import title_of
 from tread.core.article import Article
-from tread.core.errors import TreadError
-from tread.core.library import Library
-from tread.core.sources.feed import Feed, FeedEntry
+from tread.core.errors import TreadError, UnreadableInput
+from tread.core.library import FeedItem, Library, Stored
+from tread.core.library_errors import LibraryUnusable
+from tread.core.sources.feed import MAX_ENTRIES, Feed, FeedEntry
 from tread.core.teasers import Links, entry_article, fetch_pages
 
 
@@ -23,6 +33,8 @@ class Outcome:
 
 
 Report = Callable[[Outcome], None]
+#: (entries done, entries to do) while a feed's new or edited entries are stored
+Progress = Callable[[int, int], None]
 
 
 def _entry_articles(feed: Feed, entries: list[tuple[FeedEntry, str | None]], links: Links,
@@ -41,38 +53,82 @@ def _entry_articles(feed: Feed, entries: list[tuple[FeedEntry, str | None]], lin
     return articles
 
 
+def _entry_hash(entry: FeedEntry) -> str:
+    """What the feed says about an entry: when it changes, the entry was edited."""
+    said = "\x00".join((entry.title, entry.text, entry.link or "", entry.author or ""))
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()
+
+
 def ingest_feed(library: Library, feed_id: int, feed: Feed, *, fetch_full: bool,
-                links: Links | None = None, report: Report | None = None) -> tuple[int, int]:
-    """Add a feed's entries not yet in the library: (new, already known).
+                links: Links | None = None, report: Report | None = None,
+                progress: Progress | None = None) -> Stored:
+    """Add a feed's new entries and update its edited ones; an unchanged entry costs one
+    lookup (no fetch).
 
     ``links`` says how the feed's links are followed (by default: absolute public
-    http(s) links only); ``report`` hears, for each new entry that kept its teaser, why.
+    http(s) links only); ``report`` hears, for each entry stored with its teaser, why.
     """
     links = links or Links()
-    new = known = 0
-    fresh = []
-    for entry, refused in map(links.resolve, feed.entries):
-        if entry.link and library.db.execute(
-                "SELECT 1 FROM articles WHERE link = ?", (entry.link,)).fetchone():
-            known += 1
-            continue
-        fresh.append((entry, refused))
-    for article, kept in _entry_articles(feed, fresh, links, fetch_full):
-        _, created = library.add(article, feed_id=feed_id)
-        new += created
-        known += not created
-        if created and kept and report is not None:
-            title = article.title or ""
-            title = title if len(title) <= 60 else title[:59] + "…"
-            report(Outcome(feed.title, f"kept the teaser of {title!r}: {kept}"))
+    resolved = [links.resolve(entry) for entry in feed.entries]
+    states = library.entry_states(feed_id, [(e.guid, e.link) for e, _ in resolved])
+    known, seen = 0, set()
+    items: list[FeedItem] = []
+    todo: list[tuple[FeedEntry, str | None]] = []
+    for (entry, refused), state in zip(resolved, states, strict=True):
+        digest = _entry_hash(entry)
+        identity = entry.guid or entry.link or digest
+        if identity in seen or (state is not None and state[1] == digest):
+            known += 1  # a repeat within the feed, or unchanged since the last refresh
+        elif state is not None and state[1] is None:  # stored by an older tread: adopt it
+            items.append(FeedItem(entry.guid, entry.link, digest))
+        else:
+            todo.append((entry, refused))
+        seen.add(identity)
+    built = _entry_articles(feed, todo, links, fetch_full)
+    kept_why = {}
+    for done, ((article, kept), (entry, _)) in enumerate(zip(built, todo, strict=True), 1):
+        if kept:
+            kept_why[len(items)] = (article.title or "", kept)
+        items.append(FeedItem(entry.guid, entry.link, _entry_hash(entry), article))
+        if progress is not None:
+            progress(done, len(todo))
+    stored = library.store_entries(feed_id, items)
+    if report is not None:
+        for index in stored.written:
+            if index in kept_why:
+                title, kept = kept_why[index]
+                title = title if len(title) <= 60 else title[:59] + "…"
+                report(Outcome(feed.title, f"kept the teaser of {title!r}: {kept}"))
     library.feed_refreshed(feed_id, feed.title)
-    return new, known
+    return Stored(stored.new, stored.known + known, stored.updated, stored.written)
+
+
+def _tally(feed: Feed, stored: Stored) -> str:
+    parts = [f"{stored.new} new", f"{stored.known} already here"]
+    if stored.updated:
+        parts.append(f"{stored.updated} updated")
+    if feed.empty:
+        parts.append(f"{feed.empty} with nothing to read skipped")
+    if feed.older:
+        parts.append(f"{feed.older} older skipped (only the newest {MAX_ENTRIES:,} "
+                     "entries are taken)")
+    return ", ".join(parts)
+
+
+@contextmanager
+def _one_feed() -> Iterator[None]:
+    """A parser's own failure on one feed's bytes (feedparser, lxml, the page behind a
+    teaser) becomes that feed's one-line error instead of ending the command."""
+    try:
+        yield
+    except (ValueError, LookupError, RecursionError) as exc:
+        raise UnreadableInput(f"not a readable feed ({type(exc).__name__}: {exc})") from None
 
 
 def add_source(library: Library, source: str, report: Report, *,
-               fetch_full: bool = True) -> None:
+               fetch_full: bool = True, progress: Progress | None = None) -> None:
     """Add one file, folder, page URL or feed (URL or file), reporting each result."""
-    from tread.core.files import collect_paths
+    from tread.core.files import READABLE_SUFFIXES, collect_paths
     from tread.core.sources import STDIN_NAME, article_from, read_bytes
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed, parse_feed
     from tread.core.sources.url import fetch, is_url
@@ -80,8 +136,12 @@ def add_source(library: Library, source: str, report: Report, *,
     name = STDIN_NAME if source == "-" else source
     try:
         if source != "-" and not is_url(source) and Path(source).is_dir():
-            for path in collect_paths([source]):
-                add_source(library, path, report, fetch_full=fetch_full)
+            paths = collect_paths([source])
+            if not paths:
+                kinds = ", ".join(sorted(READABLE_SUFFIXES))
+                raise UnreadableInput(f"a folder with nothing readable in it (no {kinds} files)")
+            for path in paths:
+                add_source(library, path, report, fetch_full=fetch_full, progress=progress)
             return
         suffix = "" if source == "-" or is_url(source) else Path(source).suffix.lower()
         content_type, base, charset = "", None, None
@@ -92,13 +152,14 @@ def add_source(library: Library, source: str, report: Report, *,
         else:
             data = read_bytes(source)
         if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
-            feed = parse_feed(data)
-            key = source if is_url(source) else str(Path(source).resolve())
-            feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
-            new, known = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
-                                     links=Links.of(source, base), report=report)
-            report(Outcome(name, f"feed {feed.title}: {new} new, {known} already here",
-                           new=new))
+            with _one_feed():
+                feed = parse_feed(data, content_type=content_type)
+                key = source if is_url(source) else str(Path(source).resolve())
+                feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
+                stored = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
+                                     links=Links.of(source, base), report=report,
+                                     progress=progress)
+            report(Outcome(name, f"feed {feed.title}: {_tally(feed, stored)}", new=stored.new))
             return
         article = article_from(data, name, suffix=suffix, content_type=content_type,
                                url=source if is_url(source) else None, charset=charset)
@@ -106,13 +167,16 @@ def add_source(library: Library, source: str, report: Report, *,
         verb = "added" if created else "already in the library as"
         title = title_of(article, name)
         report(Outcome(name, f"{verb} #{article_id}: {title}", new=int(created)))
+    except LibraryUnusable:
+        raise
     except TreadError as exc:
         report(Outcome(name, str(exc), ok=False))
 
 
-def refresh(library: Library, report: Report,
-            progress: Callable[[], None] | None = None) -> None:
-    """Fetch every feed and add its new entries; a failing feed does not stop the rest."""
+def refresh(library: Library, report: Report, progress: Callable[[], None] | None = None,
+            entries: Progress | None = None) -> None:
+    """Fetch every feed and add its new entries; a failing feed does not stop the rest
+    (``progress`` is called after each feed, ``entries`` while one is stored)."""
     from tread.core.sources import read_bytes
     from tread.core.sources.feed import parse_feed
     from tread.core.sources.url import fetch, is_url
@@ -122,12 +186,15 @@ def refresh(library: Library, report: Report,
         try:
             fetched = fetch(url) if is_url(url) else None
             data = fetched.data if fetched else read_bytes(url)
-            parsed = parse_feed(data)
-            new, known = ingest_feed(library, feed["id"], parsed,
+            with _one_feed():
+                parsed = parse_feed(data, content_type=fetched.content_type if fetched else "")
+                stored = ingest_feed(library, feed["id"], parsed,
                                      fetch_full=bool(feed["fetch_full"]),
                                      links=Links.of(url, fetched.url if fetched else None),
-                                     report=report)
-            report(Outcome(url, f"{parsed.title}: {new} new, {known} already here", new=new))
+                                     report=report, progress=entries)
+            report(Outcome(url, f"{parsed.title}: {_tally(parsed, stored)}", new=stored.new))
+        except LibraryUnusable:
+            raise
         except TreadError as exc:
             report(Outcome(url, str(exc), ok=False))
         if progress is not None:
