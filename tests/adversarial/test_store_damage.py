@@ -215,3 +215,24 @@ def test_a_read_only_library_still_gives_analyses(read_only_library: Path) -> No
         lib.cache("key", {"summary": [1, 2]})  # nothing kept, nothing raised
         assert lib.cached("key") is None
         assert lib.count() == 3
+
+
+async def test_the_reader_on_a_read_only_library_reports_failed_writes(
+        read_only_library: Path) -> None:
+    """Opening (mark read), `m` and `*` fail to write: each says so, and the reader
+    goes on showing the articles."""
+    from tests.ui.conftest import settle
+    from tread.ui.app import Tread
+    from tread.ui.library_source import LibrarySource
+    from tread.ui.widgets.article_view import ArticleView
+
+    source = LibrarySource(read_only_library)
+    paths = [info.path for info in source.listing()[0]]
+    app = Tread(paths, library=source)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("asterisk", "m")
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) >= 2 and all("read-only" in m for m in errors)
+        assert app.query_one(ArticleView).line_count > 5

@@ -85,7 +85,11 @@ class ReaderActions(AnalysisWorkers):
         if info is None:
             return
         starred = not info.starred
-        self.library.mark(path, starred=starred)
+        try:
+            self.library.mark(path, starred=starred)
+        except TreadError as exc:  # a read-only, damaged or full library
+            self.notify(str(exc), severity="error", markup=False)
+            return
         articles.add_infos([replace(info, starred=starred, read=articles.is_read(path))])
 
     def _poll_library(self) -> None:
