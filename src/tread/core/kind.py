@@ -12,7 +12,9 @@ reason a reader can check (``tread summarize --explain`` prints them):
   ("ALICE: ...") or short lines without a full stop. No position carries the gist.
 
 ``classify`` reads a :class:`Segmentation` (or a text, which it segments); ``plan`` is a
-pure function from a kind to an algorithm and a sentence count.
+pure function from a kind to an algorithm and a sentence count. Chapter headings are
+recognised in English only ("Chapter", "Book", "Part"...); in other languages a book is
+told by its length.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ class Signals:
     first_chapter: str | None = None
 
 
+def _is_chapter(line: str, words: int) -> bool:
+    return words <= _HEADING_WORDS and _CHAPTER.match(line) is not None
+
+
 def signals(seg: Segmentation) -> Signals:
     """Count the lines that look like chapter headings, bullets, speaker tags and short
     fragments (under eight words, no final stop), and the words and sentences."""
@@ -99,7 +105,7 @@ def signals(seg: Segmentation) -> Signals:
             continue
         lines += 1
         words = len(_WORDS.findall(line))
-        if words <= _HEADING_WORDS and _CHAPTER.match(line):
+        if _is_chapter(line, words):
             chapters += 1
             first_chapter = first_chapter or line
         elif _BULLET.match(line):
@@ -119,8 +125,7 @@ def chapter_headings(text: str) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
-        if (stripped and len(_WORDS.findall(stripped)) <= _HEADING_WORDS
-                and _CHAPTER.match(stripped)):
+        if stripped and _is_chapter(stripped, len(_WORDS.findall(stripped))):
             start = m.start() + len(line) - len(line.lstrip())
             spans.append((start, start + len(stripped)))
     return spans
