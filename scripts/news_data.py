@@ -121,11 +121,15 @@ def shuffle_rows(rows: list[dict[str, Any]], seed: int = 11) -> list[dict[str, A
     return out
 
 
-def _segmented(row: dict[str, Any], tokenize: Any) -> dict[str, Any] | None:
+def _segmented(row: dict[str, Any], tokenize: Any, split_captions: bool
+               ) -> dict[str, Any] | None:
+    from tread.core.captions import split_at_captions
     from tread.core.segment import segment
-    from tread.core.summarize import build_document
+    from tread.core.summarize import _stop_words, build_document
 
     seg = segment(row["text"], detect_title=False)
+    if split_captions:
+        seg = split_at_captions(seg, _stop_words("english"))
     if len(seg.sentences) < 2:
         return None
     _, ordered = build_document(seg)
@@ -142,18 +146,26 @@ def _segmented(row: dict[str, Any], tokenize: Any) -> dict[str, Any] | None:
     }
 
 
-def prepare(rows: list[dict[str, Any]], cache: Path | None = None) -> list[dict[str, Any] | None]:
+def prepare(rows: list[dict[str, Any]], cache: Path | None = None,
+            split_captions: bool = False) -> list[dict[str, Any] | None]:
     """Segmented articles (None where an article has fewer than two sentences), parallel
-    to ``rows``; read from ``cache`` when it holds these very rows."""
+    to ``rows``; read from ``cache`` when it holds these very rows. ``split_captions``
+    cuts sentences where an image caption runs in (tread.core.captions)."""
     from rouge_score import rouge_scorer
 
-    key = hashlib.sha1(json.dumps([r["id"] + r["text"] for r in rows]).encode()).hexdigest()
+    rule = ""
+    if split_captions:  # the cached cut must be the current rule's
+        import tread.core.captions
+
+        rule = Path(tread.core.captions.__file__).read_text(encoding="utf-8")
+    key = hashlib.sha1(json.dumps([rule, *(r["id"] + r["text"] for r in rows)])
+                       .encode()).hexdigest()
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
         if stored["key"] == key:
             return list(stored["docs"])
     tokenize = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)._tokenizer.tokenize
-    docs = [_segmented(row, tokenize) for row in rows]
+    docs = [_segmented(row, tokenize, split_captions) for row in rows]
     if cache is not None:
         cache.write_bytes(pickle.dumps({"key": key, "docs": docs}))
     return docs

@@ -8,11 +8,11 @@ import pytest
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tests.conftest import SAMPLE_FILES
+from tread.core.captions import caption_breaks, caption_like, split_at_captions
 from tread.core.news import (
     FEATURES,
     Model,
     TreadSummarizer,
-    caption_like,
     dateline_end,
     default_model,
     select,
@@ -209,6 +209,10 @@ def test_the_dateline_is_not_counted_in_the_first_sentences_words() -> None:
     ("Scroll down for video The boxes piled up.", True),
     ("Carragher added: 'Brendan is the right man.'", False),
     ("He went to see The Beatles in 1965 with The Times critic.", False),
+    ("As Heald told The Huffington Post, the climate is changing.", False),
+    ("This is the fifth time I've been at a World Cup.", False),
+    ('He wrote a book titled "The Virus of Faith" last year.', False),
+    ("CNN's Samira Said in Abu Dhabi contributed to this report.", False),
     ("The council approved the budget on Tuesday.", False),
 ])
 def test_caption_like(text: str, expected: bool) -> None:
@@ -220,3 +224,25 @@ def test_caption_like(text: str, expected: bool) -> None:
 def test_short_documents() -> None:
     one = segment("Only one sentence here.")
     assert [s.index for s in summarize(one, "tread", 3).sentences] == [0]
+
+
+def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
+    from tread.core.summarize import _stop_words
+
+    text = ("Police are investigating claims made by a former footman in the 1970s But his "
+            "complaints were ignored for months. He left the same day.")
+    seg = segment(text, detect_title=False)
+    assert len(seg.sentences) == 2
+    stop = frozenset(_stop_words("english"))
+    assert caption_breaks(seg.sentence_text(seg.sentences[0]), stop) == [text.index("But")]
+    split = split_at_captions(seg, stop)
+    assert [split.sentence_text(s) for s in split.sentences] == [
+        "Police are investigating claims made by a former footman in the 1970s",
+        "But his complaints were ignored for months.",
+        "He left the same day.",
+    ]
+    assert [s.index for s in split.sentences] == [0, 1, 2]
+    # nothing to cut: the same sentences; English stop words by default
+    plain = segment("The council met. It approved the budget.", detect_title=False)
+    assert split_at_captions(plain).sentences == plain.sentences
+    assert split_at_captions(seg).sentences == split.sentences

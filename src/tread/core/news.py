@@ -21,11 +21,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 from typing import Any, Final
 
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
+
+from tread.core.captions import caption_like
 
 FEATURES: Final = (
     "position_inverse",   # 1 / (index + 1)
@@ -54,13 +55,6 @@ _TOKEN: Final = re.compile(r"\S+")
 _WORD: Final = re.compile(r"[^\W\d_][\w'-]*")
 _QUOTES: Final = frozenset('"“”«»')
 _OPEN_QUOTES: Final = "\"'‘“«"
-_OPENING: Final = _OPEN_QUOTES + "(["
-# "Label: text" opening a caption ("Pictured:", "New venture:"), not "Smith said: ...";
-# and the Daily Mail's video marker
-_CAPTION_LABEL: Final = re.compile(r"Scroll down for video\s*|[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s")
-_SPEECH: Final = frozenset({"said", "says", "added", "adds", "told", "tells", "explained",
-                            "wrote", "writes", "asked", "asks", "continued", "insisted",
-                            "admitted", "revealed", "warned", "stated", "replied", "commented"})
 # a wire or broadcaster dateline opening a story: "Sanaa, Yemen (CNN) -- ", "(AP) "
 _DATELINE: Final = re.compile(
     r"(?:(?!(?:The|A|An)\b)[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,5}\s*)?"
@@ -129,23 +123,6 @@ def dateline_end(text: str) -> int:
     0 when there is none. The dateline is metadata, not part of the gist."""
     m = _DATELINE.match(text)
     return m.end() if m and m.end() < len(text) else 0
-
-
-def caption_like(text: str, stop_words: frozenset[str]) -> bool:
-    """True when an image caption runs into the sentence (the caption has no final
-    stop, so the next sentence's capitalised opener such as "The" or "But" follows a
-    plain word), or the sentence opens like a caption ("Pictured: ...")."""
-    label = _CAPTION_LABEL.match(text)
-    if label and not _SPEECH.intersection(_WORD.findall(label.group().lower())):
-        return True
-    tokens = _TOKEN.findall(text)
-    for before, after in pairwise(tokens[1:]):
-        word = after.lstrip(_OPENING)
-        if (word[:1].isupper() and word != "I" and word.lower() in stop_words
-                and (before[-1:].isalnum() or before[-1:] in "'’\")")
-                and before.lower().strip("'’\")") not in stop_words):
-            return True
-    return False
 
 
 def _words(sentence: Any, first: bool) -> list[str]:
