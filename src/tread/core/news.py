@@ -2,11 +2,15 @@
 
 A subclass of sumy's ``AbstractSummarizer``, so it plugs in like sumy's own. Features
 mix position (news puts the gist first) with content (centrality against the whole
-text and position-aware centrality, length, names, numbers, quotes, overlap with the
-title), so on text where position means nothing it still picks central sentences.
-Chosen sentences skip near-repeats of those already chosen (trigram blocking). The
-weights come from ``scripts/train_news.py`` (cross-validated on the dev set only) and
-ship as a small JSON file.
+text and position-aware centrality, length against the document's own, names, numbers,
+quotes, captions run into the text, overlap with the title), so on text where position
+means nothing it still picks central sentences. Sentences are chosen best-first with a
+penalty for resembling one already chosen (maximal marginal relevance), and when the
+model's picks score barely better than the opening sentences, and the opening is
+central to the text as a news lead is, the opening sentences are kept: the model's
+doubt falls back on the lead, never the other way. The weights and
+both selection settings come from ``scripts/train_news.py`` (cross-validated on CNN and
+Daily Mail stories) and ship as a small JSON file.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from typing import Any, Final
 
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
+
+from tread.core.captions import caption_like
 
 FEATURES: Final = (
     "position_inverse",   # 1 / (index + 1)
@@ -40,10 +46,20 @@ FEATURES: Final = (
     "centroid_rank",      # 1 for the most central sentence of the document, 0 for the least
     "lead_centrality",    # how central the first sentence is against the rest (document)
     "position_x_lead",    # position_inverse x lead_centrality: trust position in news
+    "relative_length",    # log of its length over the document's mean length (style-free)
+    "caption_like",       # an image caption runs into it, or it opens with a "Label:" caption
+    "quote_start",        # opens with a quotation mark (a quote without its speaker)
 )
 _NUMBER: Final = re.compile(r"\d")
 _TOKEN: Final = re.compile(r"\S+")
+_WORD: Final = re.compile(r"[^\W\d_][\w'-]*")
 _QUOTES: Final = frozenset('"“”«»')
+_OPEN_QUOTES: Final = "\"'‘“«"
+# a wire or broadcaster dateline opening a story: "Sanaa, Yemen (CNN) -- ", "(AP) "
+_DATELINE: Final = re.compile(
+    r"(?:(?!(?:The|A|An)\b)[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,5}\s*)?"
+    r"\((?:CNN|AP|Reuters|AFP|UPI)[^()\n]{0,30}\)\s*(?:--|—|–|-)?\s*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,19 +69,31 @@ class Model:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
-    trigram_blocking: bool
+    #: weight of the redundancy penalty (cosine to the most similar chosen sentence)
+    redundancy: float = 0.0
+    #: keep the opening sentences unless the picks score this much better, per sentence
+    lead_margin: float = 0.0
+    #: cosine below which two sentences are not repeats (one topic shares words)
+    repeat_floor: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("the model's features do not match this version of tread")
+        selection = data.get("selection", {})
         return cls(tuple(data["features"]), np.asarray(data["mean"]), np.asarray(data["scale"]),
                    np.asarray(data["coef"]), float(data["intercept"]),
-                   bool(data.get("trigram_blocking", True)))
+                   float(selection.get("redundancy", 0.0)),
+                   float(selection.get("lead_margin", 0.0)),
+                   float(selection.get("repeat_floor", 0.0)))
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
         """Per sentence, per feature: its share of the score (standardised x weight)."""
         result: np.ndarray = (x - self.mean) / self.scale * self.coef
+        return result
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        result: np.ndarray = self.contributions(x).sum(axis=1) + self.intercept
         return result
 
 
@@ -90,17 +118,36 @@ def _dot_dense(a: dict[int, float], dense: np.ndarray) -> float:
     return sum(v * float(dense[t]) for t, v in a.items())
 
 
-def sentence_features(sentences: list[Any], headings: list[Any],
-                      stem: Any, stop_words: frozenset[str]) -> np.ndarray:
-    """The feature matrix (sentences x FEATURES) of one document.
+def dateline_end(text: str) -> int:
+    """Where the story starts after an opening wire dateline ("Sanaa, Yemen (CNN) -- "):
+    0 when there is none. The dateline is metadata, not part of the gist."""
+    m = _DATELINE.match(text)
+    return m.end() if m and m.end() < len(text) else 0
 
-    Sentence vectors are sparse (TF-ISF, unit length); every similarity feature is a
-    dot product with a running or total sum of them, so a book costs time linear in
-    its words, with no sentences x sentences matrix.
+
+def _words(sentence: Any, first: bool) -> list[str]:
+    """The sentence's words; for the first, without an opening dateline's words."""
+    words = list(sentence.words)
+    if first:
+        cut = dateline_end(str(sentence))
+        if cut:
+            words = words[len(_WORD.findall(str(sentence)[:cut])):]
+    return words
+
+
+def features_and_vectors(sentences: list[Any], headings: list[Any], stem: Any,
+                         stop_words: frozenset[str]) -> tuple[np.ndarray, list[dict[int, float]]]:
+    """The feature matrix (sentences x FEATURES) of one document, and each sentence's
+    unit TF-ISF vector (sparse), which selection uses to spot repeats.
+
+    Every similarity feature is a dot product with a running or total sum of the
+    vectors, so a book costs time linear in its words, with no sentences x sentences
+    matrix.
     """
     n = len(sentences)
-    stems = [[stem(w) for w in (w.lower() for w in s.words) if w not in stop_words]
-             for s in sentences]
+    raw_words = [_words(s, i == 0) for i, s in enumerate(sentences)]
+    stems = [[stem(w) for w in (w.lower() for w in ws) if w not in stop_words]
+             for ws in raw_words]
     vocab: dict[str, int] = {}
     for ss in stems:
         for t in ss:
@@ -138,6 +185,7 @@ def sentence_features(sentences: list[Any], headings: list[Any],
     order = np.argsort(np.argsort(-central, kind="stable"), kind="stable")
     central_rank = 1.0 - order / (n - 1) if n > 1 else np.ones(n)
     lead = float(central[0] - central.mean()) if n > 1 else 0.0
+    mean_length = sum(len(ws) for ws in raw_words) / max(1, n)
 
     x = np.zeros((n, len(FEATURES)))
     before = np.zeros(len(df))  # sum of the vectors of the sentences before i
@@ -145,12 +193,12 @@ def sentence_features(sentences: list[Any], headings: list[Any],
         v = vectors[i]
         text = str(s)
         tokens = _TOKEN.findall(text)
-        raw_words = s.words
-        length = len(raw_words)
+        words = raw_words[i]
+        length = len(words)
         with_before = _dot_dense(v, before)
         self_sim = _dot(v, v)
         with_after = _dot_dense(v, total) - with_before - self_sim
-        caps = sum(1 for w in raw_words[1:] if w[:1].isupper())
+        caps = sum(1 for w in words[1:] if w[:1].isupper())
         x[i] = (
             1.0 / (i + 1),
             i / (n - 1) if n > 1 else 0.0,
@@ -169,42 +217,95 @@ def sentence_features(sentences: list[Any], headings: list[Any],
             float(central_rank[i]),
             lead,
             lead / (i + 1),
+            math.log((length + 1) / (mean_length + 1)),
+            float(caption_like(text, stop_words)),
+            float(text.lstrip()[:1] in _OPEN_QUOTES),
         )
         for t, w in v.items():
             before[t] += w
-    return x
+    return x, vectors
 
 
-def _trigrams(words: list[str]) -> set[tuple[str, str, str]]:
-    return {(words[i], words[i + 1], words[i + 2]) for i in range(len(words) - 2)}
+def sentence_features(sentences: list[Any], headings: list[Any],
+                      stem: Any, stop_words: frozenset[str]) -> np.ndarray:
+    """The feature matrix (sentences x FEATURES) of one document."""
+    return features_and_vectors(sentences, headings, stem, stop_words)[0]
 
 
-def select(scores: np.ndarray, token_lists: list[list[str]], count: int,
-           blocking: bool) -> tuple[list[int], dict[int, int]]:
-    """Indices chosen best-first, skipping a sentence that repeats a trigram of one
-    already chosen; and, for each skipped sentence, the one it repeats."""
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The chosen sentences (best first) and why better-scored ones were passed over."""
+
+    chosen: list[int]
+    #: a sentence scored above a chosen one but left out -> the chosen one it repeats
+    #: (-1 when the lead was kept instead)
+    passed_over: dict[int, int]
+    #: the picks' mean score minus the opening sentences' (nan when not compared)
+    margin: float
+    lead_kept: bool
+
+
+def lead_is_central(x: np.ndarray, count: int) -> bool:
+    """Whether the first ``count`` sentences are, on average, more central than the
+    median sentence (feature ``centroid_rank``): what a news lead is."""
+    column = x[:count, FEATURES.index("centroid_rank")]
+    return bool(len(column)) and float(column.mean()) >= 0.5
+
+
+def _value(scores: np.ndarray, vectors: list[dict[int, float]], members: list[int],
+           redundancy: float, repeat_floor: float) -> float:
+    """Mean score of ``members`` less the repeat penalty each pays, best-scored first,
+    against those before it: what the greedy choice maximises, for any set."""
+    ranked = sorted(members, key=lambda i: (-scores[i], i))
+    total = 0.0
+    for k, i in enumerate(ranked):
+        repeat = max((_dot(vectors[i], vectors[j]) for j in ranked[:k]), default=0.0)
+        total += float(scores[i]) - redundancy * max(0.0, repeat - repeat_floor)
+    return total / len(members)
+
+
+def select(scores: np.ndarray, vectors: list[dict[int, float]], count: int,
+           redundancy: float = 0.0, lead_margin: float = 0.0,
+           repeat_floor: float = 0.0, lead_central: bool = True) -> Selection:
+    """Best-first by score less ``redundancy`` x the cosine to the most similar sentence
+    already chosen, where it is over ``repeat_floor`` (sentences on one topic share
+    words; only a near-repeat should lose); then, unless the picks beat the first
+    ``count`` sentences by ``lead_margin`` per sentence on that same measure (score
+    less the repeat penalty), the first ``count`` sentences; but only when
+    ``lead_central``, the opening is central to the text, as a news lead is: an opening
+    off the topic (or text whose order means nothing) is no lead to fall back on.
+
+    Only the best-scored few dozen sentences are candidates, so a book costs no more
+    than an article.
+    """
+    n = len(scores)
+    count = max(0, min(count, n))
+    order = [int(i) for i in np.argsort(-scores, kind="stable")]
+    pool = order[: max(30, 10 * count)]
+    penalty = dict.fromkeys(pool, 0.0)
+    repeats: dict[int, int] = {}
     chosen: list[int] = []
-    blocked: dict[int, int] = {}
-    seen: dict[tuple[str, str, str], int] = {}
-    for i in np.argsort(-scores, kind="stable"):
-        if len(chosen) >= count:
-            break
-        grams = _trigrams(token_lists[i]) if blocking else set()
-        repeat = next((seen[g] for g in grams if g in seen), None)
-        if repeat is not None:
-            blocked[int(i)] = repeat
-            continue
-        chosen.append(int(i))
-        for g in grams:
-            seen.setdefault(g, int(i))
-    if len(chosen) < count:  # everything left repeats something: take the best of them
-        for i in np.argsort(-scores, kind="stable"):
-            if len(chosen) >= count:
-                break
-            if int(i) not in chosen:
-                chosen.append(int(i))
-                blocked.pop(int(i), None)
-    return chosen, blocked
+    while len(chosen) < count:
+        best = max((i for i in pool if i not in chosen),
+                   key=lambda i: (scores[i] - redundancy * penalty[i], -i))
+        chosen.append(best)
+        if redundancy:
+            for i in pool:
+                similarity = _dot(vectors[i], vectors[best]) - repeat_floor
+                if similarity > penalty[i]:
+                    penalty[i], repeats[i] = similarity, best
+    margin = math.nan
+    lead_kept = False
+    lead = list(range(count))
+    if count and lead_central and sorted(chosen) != lead:
+        margin = (_value(scores, vectors, chosen, redundancy, repeat_floor)
+                  - _value(scores, vectors, lead, redundancy, repeat_floor))
+        if margin < lead_margin:
+            chosen, lead_kept = lead, True
+    floor = min((float(scores[i]) for i in chosen), default=math.inf)
+    passed_over = {i: (-1 if lead_kept else repeats.get(i, -1))
+                   for i in order if scores[i] >= floor and i not in chosen}
+    return Selection(chosen, passed_over, margin, lead_kept)
 
 
 class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
@@ -218,8 +319,8 @@ class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
         else:
             super().__init__(stemmer)
         self.model = model or default_model()
-        #: after a call: per sentence (document order) its score, feature contributions,
-        #: and for a sentence skipped as a repeat, the index of the one it repeats
+        #: after a call: per sentence (document order) its score and feature
+        #: contributions; the sentences passed over and why; the margin over the lead
         self.explanation: dict[str, Any] = {}
 
     def __call__(self, document: Any, sentences_count: Any) -> Any:
@@ -227,22 +328,26 @@ class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
         if not sentences:
             return ()
         stem = cache(self.stem_word)
-        x = sentence_features(sentences, list(document.headings),
-                              lambda w: stem(w), frozenset(self.stop_words))
+        x, vectors = features_and_vectors(sentences, list(document.headings),
+                                          lambda w: stem(w), frozenset(self.stop_words))
         contributions = self.model.contributions(x)
         scores = contributions.sum(axis=1) + self.model.intercept
-        tokens = [[w.lower() for w in s.words] for s in sentences]
         count = int(sentences_count)
-        _chosen, blocked = select(scores, tokens, count, self.model.trigram_blocking)
-        # sumy's selection takes the best-rated: a repeat drops below every other
+        selection = select(scores, vectors, count, self.model.redundancy,
+                           self.model.lead_margin, self.model.repeat_floor,
+                           lead_is_central(x, count))
+        # sumy takes the best-rated: a sentence passed over drops below every other
         rating = scores.copy()
-        for i in blocked:
-            rating[i] = float(scores.min()) - 1.0
+        low = float(scores.min()) - 1.0
+        for i in selection.passed_over:
+            rating[i] = low
         self.explanation = {
             "features": self.model.features,
             "scores": scores,
             "contributions": contributions,
-            "blocked": blocked,
+            "passed_over": selection.passed_over,
+            "lead_margin": selection.margin,
+            "lead_kept": selection.lead_kept,
         }
         order = {id(s): i for i, s in enumerate(sentences)}
         return self._get_best_sentences(sentences, count, lambda s: float(rating[order[id(s)]]))
