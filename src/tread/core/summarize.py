@@ -330,8 +330,18 @@ def check_size(algorithm: str, sentences: int, count: int = 0) -> None:
     problem = _problem(get_algorithm(algorithm), sentences, count)
     if problem is None:
         return
-    able = [a.name for a in ALGORITHMS.values() if _problem(a, sentences, count) is None]
-    raise InputTooLarge(f"{problem}; use one of {', '.join(able)}")
+    raise InputTooLarge(f"{problem}; use one of {', '.join(able_algorithms(sentences, count))}")
+
+
+def able_algorithms(sentences: int, count: int) -> list[str]:
+    """The algorithms, in registry order, whose limits let them summarise ``sentences``
+    sentences into ``count``."""
+    return [a.name for a in ALGORITHMS.values() if _problem(a, sentences, count) is None]
+
+
+def linear_algorithms() -> list[str]:
+    """The algorithms whose work grows only with the text (for messages about size)."""
+    return [a.name for a in ALGORITHMS.values() if a.cost == "linear"]
 
 
 def sentence_count_for(total: int, *, count: int | None = None, ratio: float | None = None) -> int:
