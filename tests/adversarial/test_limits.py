@@ -232,6 +232,32 @@ def test_greedy_limit_lets_short_summaries_through(monkeypatch: pytest.MonkeyPat
     assert len(summarize(seg, "sum-basic", 10).sentences) == 10  # 100 x 10 = 1,000
 
 
+@pytest.mark.parametrize("algorithm", ["kl", "sum-basic"])
+def test_repeated_sentences_cannot_run_the_greedy_loop_past_its_budget(
+        monkeypatch: pytest.MonkeyPatch, algorithm: str) -> None:
+    """A short summary passes the check, but copies of a chosen sentence keep the loop
+    going until each is placed: 'Go home now.' x 200000 ran kl for over five minutes.
+    The loop counts its comparisons and stops at the limit."""
+    monkeypatch.setenv("TREAD_MAX_GREEDY_COMPARISONS", "2000")
+    seg = segment("Go home now. " * 100)
+    with pytest.raises(InputTooLarge) as info:
+        summarize(seg, algorithm, 3)
+    message = str(info.value)
+    assert message.startswith(f"{algorithm} passed its limit of 2,000 sentence comparisons "
+                              "after ")
+    assert "for a 3-sentence summary of 100 sentences: repeated sentences" in message
+    assert message.endswith("use one of luhn, edmundson, lsa, lex-rank, text-rank, "
+                            "reduction, random, lead, tread")
+
+
+def test_edmundson_without_key_words_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "go.txt"
+    path.write_text("Go. Go. Go.")
+    code, out, err = run("summarize", "-a", "edmundson", str(path))
+    assert code == 1 and out == ""
+    assert "edmundson has no key words to weigh sentences by" in one_line(err)
+
+
 def test_bad_setting_is_a_tread_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "nan")
     with pytest.raises(BadSetting):

@@ -18,6 +18,8 @@ import numpy as np
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 
+from tread.core.limits import OverBudget
+
 
 class _Truncated:
     """Greedy summarisers that rank every sentence (cubic for KL): stop as soon as the
@@ -26,14 +28,27 @@ class _Truncated:
     sumy rates the k-th sentence removed -k in a dict keyed by sentence text, so a
     repeated sentence overwrites its earlier rating with a lower one. The loop may stop
     once ``wanted`` distinct sentences have ratings that no later iteration can reach or
-    overwrite: above every value still to be given, with no copy of them left.
+    overwrite: above every value still to be given, with no copy of them left. With
+    copies that can take every round there is: ``budget`` (sentence comparisons, as
+    tread.core.summarize counts them) stops it, raising OverBudget.
     """
 
     _wanted: int | None = None
+    budget: int | None = None
+    _spent = 0
+    _picks = 0
 
     def __call__(self, document: Any, sentences_count: Any) -> Any:
         self._wanted = sentences_count if isinstance(sentences_count, int) else None
+        self._spent = self._picks = 0
         return super().__call__(document, sentences_count)  # type: ignore[misc]
+
+    def _spend(self, comparisons: int) -> None:
+        """Count one pick's comparisons before it is made."""
+        self._spent += comparisons
+        if self.budget is not None and self._spent > self.budget:
+            raise OverBudget(self._spent, self._picks)
+        self._picks += 1
 
     def _settled(self, ratings: dict[Any, int], left: Counter[Any]) -> bool:
         """``left`` counts, per sentence text, the copies not yet removed."""
@@ -72,6 +87,7 @@ class FastSumBasic(_Truncated, SumBasicSummarizer):  # type: ignore[misc]
         removed = np.zeros(len(sentences), dtype=bool)
         left = Counter(sentences)
         while not removed.all() and not self._settled(ratings, left):
+            self._spend(len(sentences))
             # the first maximum among the sentences left, as sumy's scan finds it
             best = int(np.argmax(np.where(removed, -np.inf, avgs)))
             removed[best] = True
@@ -98,6 +114,7 @@ class FastKL(_Truncated, KLSummarizer):  # type: ignore[misc]
         counts = [self._compute_word_freq(ws) for ws in sentences_as_words]
         left = Counter(sentences)
         while sentences_list and not self._settled(ratings, left):
+            self._spend(len(sentences_list) * (1 + len(summary)))
             summary_words = self._get_all_words_in_doc(summary)
             summary_counts = self._compute_word_freq(summary_words)
             kls = [self._kl_divergence(_joint(c, len(ws), summary_counts, len(summary_words)),

@@ -63,3 +63,14 @@ def too_many_sentences(counted: int, limit: int, *, complete: bool = True) -> In
         f"{measured}: over the {limit:,}-sentence limit of every algorithm "
         f"(TREAD_MAX_SENTENCES raises it); summarise the text in parts"
     )
+
+
+class OverBudget(Exception):
+    """A greedy summariser passed its budget of sentence comparisons while running:
+    repeated sentences keep its loop going past the summary length it was checked for
+    (each copy of a chosen sentence must be placed before the choice is settled)."""
+
+    def __init__(self, spent: int, picks: int) -> None:
+        super().__init__(spent, picks)
+        self.spent = spent
+        self.picks = picks

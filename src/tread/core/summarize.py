@@ -17,6 +17,7 @@ from typing import Any, Final, Literal
 from tread.core.article import Segmentation, Summary, SummarySentence
 from tread.core.errors import EmptyDocument, InputTooLarge, TreadError, UnknownAlgorithm
 from tread.core.limits import (
+    OverBudget,
     max_graph_sentences,
     max_greedy_comparisons,
     max_sentences,
@@ -185,8 +186,13 @@ def _make_summarizer(
         summarizer.null_words = stop_words
         summarizer.stigma_words = stigma
         summarizer.bonus_words = _bonus_words(seg, sentences, stop_words)
+        if not summarizer.bonus_words:  # sumy raises ValueError on an empty set
+            raise EmptyDocument("edmundson has no key words to weigh sentences by: no "
+                                "title and no word that is not a stop word")
     elif hasattr(summarizer, "stop_words"):
         summarizer.stop_words = stop_words
+    if algorithm.cost in ("greedy", "greedy-summary") and hasattr(summarizer, "budget"):
+        summarizer.budget = max_greedy_comparisons()
     return summarizer
 
 
@@ -220,7 +226,10 @@ def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = Tru
     summarizer = _make_summarizer(algo, seg, ordered, fast=fast)
     scores: dict[int, float] = {}
     _record_scores(summarizer, scores)
-    chosen = summarizer(document, count) if count else ()
+    try:
+        chosen = summarizer(document, count) if count else ()
+    except OverBudget as exc:
+        raise _over_budget(algo, len(seg.sentences), count, exc) from None
     position = {id(obj): i for i, obj in enumerate(ordered)}
     # rank as sumy sorts: stable descending sort of ratings in document order
     ranked = sorted(range(len(ordered)), key=lambda i: scores.get(id(ordered[i]), 0.0),
@@ -308,6 +317,17 @@ def _problem(algo: Algorithm, sentences: int, count: int) -> str | None:
                     f"{algo.name} {work:,} sentence comparisons, over its limit of {limit:,} "
                     f"(TREAD_MAX_GREEDY_COMPARISONS raises it; {fewer})")
     return None
+
+
+def _over_budget(algo: Algorithm, sentences: int, count: int, exc: OverBudget) -> InputTooLarge:
+    able = [name for name in able_algorithms(sentences, count)
+            if ALGORITHMS[name].cost not in ("greedy", "greedy-summary")]
+    return InputTooLarge(
+        f"{algo.name} passed its limit of {max_greedy_comparisons():,} sentence comparisons "
+        f"after {exc.picks:,} picks for a {count:,}-sentence summary of {sentences:,} "
+        "sentences: repeated sentences keep its greedy loop going until every copy of a "
+        "chosen one is placed (TREAD_MAX_GREEDY_COMPARISONS raises it); use one of "
+        + ", ".join(able))
 
 
 def _most_picks(cost: Cost, sentences: int, limit: int) -> int:
