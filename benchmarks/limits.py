@@ -87,6 +87,8 @@ def unique_words(sentences: int, words: int) -> str:
 TEXTS: dict[str, Callable[[], str]] = {
     "go-200000": lambda: "Go. " * 200_000,
     "go-200001": lambda: "Go. " * 200_001,
+    "short-200000": lambda: " ".join(f"{_word(2 * i).capitalize()} {_word(2 * i + 1)}."
+                                     for i in range(200_000)) + "\n",
     "go-1000000": lambda: "Go. " * 1_000_000,
     "go-4000000": lambda: "Go. " * 4_000_000,
     "prose-16mb": lambda: prose_mb(15.9),
@@ -110,13 +112,18 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
 
 
+#: the algorithms whose only limits are the sentences and the input size
+LINEAR = ("tread", "luhn", "edmundson", "lsa", "sum-basic", "kl", "random", "lead")
+
 CASES = [
     Case("go-at", "sentences (every algorithm)", "go-200000", []),
+    Case("go-at-kl", "greedy comparisons", "go-200000", ["-a", "kl"]),
+    *(Case(f"short-at-{a}", "sentences (every algorithm)", "short-200000", ["-a", a])
+      for a in LINEAR),
     Case("go-over", "sentences (every algorithm)", "go-200001", []),
     Case("go-1m", "sentences (every algorithm)", "go-1000000", []),
     Case("go-4m", "sentences (every algorithm)", "go-4000000", []),
-    Case("prose-16mb", "input size", "prose-16mb", []),
-    Case("prose-16mb-luhn", "input size", "prose-16mb", ["-a", "luhn"]),
+    *(Case(f"prose-16mb-{a}", "input size", "prose-16mb", ["-a", a]) for a in LINEAR),
     Case("line-15mb", "characters a sentence", "line-15mb", []),
     Case("spaced-15mb", "characters a sentence", "spaced-15mb", []),
     Case("lex-rank-at", "graph sentences", "prose-5000", ["-a", "lex-rank"]),

@@ -83,7 +83,7 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
     else:
         _table(title, results)
     if data.skipped:  # the report is for the good records; the run still failed
-        raise SystemExit(1)
+        click.get_current_context().exit(1)
 
 
 #: bad records reported one by one; past this many, a count
