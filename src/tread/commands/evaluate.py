@@ -45,6 +45,7 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
     DATASET is JSON Lines, one article a line: "text" and "summary_sentences" (or
     "summary"). Prints ROUGE-1, ROUGE-2 and ROUGE-L(sum) F1 x 100 (rouge-score, with
     stemming) with 95% bootstrap confidence intervals, and the time per article.
+    A bad line is reported and skipped; the exit code is then 1.
     """
     from tread.core.errors import TreadError
     from tread.core.evaluation import evaluate as run
@@ -58,9 +59,11 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
         raise click.BadParameter(f"unknown algorithm(s): {', '.join(unknown)}; choose from "
                                  + ", ".join(ALGORITHMS), param_hint="'--algorithms'")
     try:
-        articles = load_dataset(dataset, limit)
+        data = load_dataset(dataset, limit)
     except TreadError as exc:
         raise click.ClickException(f"{dataset}: {exc}") from None
+    _report_skipped(dataset, data.skipped)
+    articles = data.articles
     if shuffle:
         articles = shuffled(articles)
     count = None if reference_length else sentences
@@ -79,6 +82,22 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
         click.echo(_markdown(title, results))
     else:
         _table(title, results)
+    if data.skipped:  # the report is for the good records; the run still failed
+        click.get_current_context().exit(1)
+
+
+#: bad records reported one by one; past this many, a count
+SHOWN_SKIPS = 5
+
+
+def _report_skipped(dataset: Path, skipped: list[str]) -> None:
+    from tread.cli import error
+
+    for problem in skipped[:SHOWN_SKIPS]:
+        error(f"{dataset}: {problem}; skipped")
+    if len(skipped) > SHOWN_SKIPS:
+        error(f"{dataset}: {len(skipped) - SHOWN_SKIPS:,} more bad lines skipped "
+              f"({len(skipped):,} in all)")
 
 
 def _run_with_progress(run: Any, articles: Any, names: list[str], count: int | None,

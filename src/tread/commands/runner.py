@@ -24,7 +24,8 @@ def run_summaries(
 
     Returns the number of inputs that failed: the others are still summarised.
     """
-    from tread.core.pipeline import segment_article
+    from tread.core.limits import max_sentences
+    from tread.core.segment import segment
     from tread.core.summarize import sentence_count_for, summarize
     from tread.output import (
         explanation_records,
@@ -42,7 +43,10 @@ def run_summaries(
         name = STDIN_NAME if path == "-" else path
         try:
             article = load(path)
-            seg = segment_article(article, language)
+            # segmentation stops at the sentence limit: a million one-word sentences
+            # are refused in seconds, not after minutes of work
+            seg = segment(article.text, language, headings=article.headings or None,
+                          max_sentences=max_sentences())
             if not seg.sentences:
                 raise TreadError("no sentences to summarise")
             n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)

@@ -5,13 +5,14 @@ Uses Google's rouge-score (ROUGE-1.5.5 reimplemented), imported only here.
 
 from __future__ import annotations
 
+import codecs
 import json
 import statistics
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from tread.core.errors import TreadError, UnreadableInput
 
@@ -56,42 +57,143 @@ class AlgorithmResult:
         return 1000 * statistics.fmean(self.seconds) if self.seconds else float("nan")
 
 
-def load_dataset(path: Path, limit: int | None = None) -> list[EvalArticle]:
-    """Read the eval JSON Lines format (see shared/eval/README.md)."""
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    articles: list[EvalArticle]
+    #: one line per record skipped: "line 3: not an eval record (...)"
+    skipped: list[str]
+
+
+def load_dataset(path: Path, limit: int | None = None) -> Dataset:
+    """Read the eval JSON Lines format (see shared/eval/README.md), record by record.
+
+    A bad record (not JSON, not an object, a field of the wrong type, a line over the
+    input size limit) is skipped and described, so that one broken line does not throw
+    away a long run; a file with no good record at all is an error. A UTF-8 BOM at the
+    start is accepted.
+    """
+    from tread.core.sources import max_input_bytes
+
+    most = max_input_bytes()
+    articles: list[EvalArticle] = []
+    skipped: list[str] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        with path.open("rb") as fh:
+            for number, raw in enumerate(_lines(fh, most), 1):
+                if number == 1 and raw is not None:
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+                try:
+                    article = _record(raw, number, most)
+                except _BadRecord as exc:
+                    skipped.append(f"line {number}: not an eval record ({exc})")
+                    continue
+                if article is not None:
+                    articles.append(article)
+                    if limit is not None and len(articles) >= limit:
+                        break
     except FileNotFoundError:
         raise UnreadableInput("no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnreadableInput(str(exc)) from None
-    articles = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            reference = row.get("summary_sentences") or [row["summary"]]
-            articles.append(EvalArticle(str(row.get("id", number)), row["text"],
-                                        tuple(reference), row.get("title")))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise TreadError(f"line {number}: not an eval record ({exc})") from None
-        if limit is not None and len(articles) >= limit:
-            break
+    except IsADirectoryError:
+        raise UnreadableInput("is a directory") from None
+    except OSError as exc:
+        raise UnreadableInput(exc.strerror or "cannot be read") from None
     if not articles:
+        if skipped:
+            more = f" (and {len(skipped) - 1:,} more bad lines)" if len(skipped) > 1 else ""
+            raise TreadError(f"{skipped[0]}{more}; no eval records")
         raise TreadError("no eval records")
-    return articles
+    return Dataset(articles, skipped)
+
+
+class _BadRecord(Exception):
+    pass
+
+
+def _lines(fh: BinaryIO, most: int) -> Iterator[bytes | None]:
+    """Each line of ``fh`` without its end; None for a line longer than ``most`` bytes,
+    which is read past in pieces, never held whole."""
+    while True:
+        line = fh.readline(most + 1)
+        if not line:
+            return
+        if len(line) > most and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(1 << 20)
+            yield None
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    names = {str: "a string", list: "an array", dict: "an object", int: "a number",
+             float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _record(raw: bytes | None, number: int, most: int) -> EvalArticle | None:
+    """The article on one line, None for a blank line; _BadRecord says what is wrong."""
+    if raw is None:
+        raise _BadRecord(f"longer than the {most / (1024 * 1024):g} MB input limit, "
+                         "which TREAD_MAX_INPUT_MB raises")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _BadRecord(f"not UTF-8 at byte {exc.start + 1}") from None
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line)
+    except RecursionError:
+        raise _BadRecord("JSON nested too deeply") from None
+    except ValueError as exc:
+        raise _BadRecord(f"not JSON: {exc}") from None
+    if not isinstance(row, dict):
+        raise _BadRecord(f"{_kind(row)}, not a JSON object")
+    text = row.get("text")
+    if not isinstance(text, str):
+        raise _BadRecord('no "text"' if text is None else f'"text" is {_kind(text)}, not a string')
+    sentences = row.get("summary_sentences")
+    if sentences in (None, []):
+        summary = row.get("summary")
+        if summary is None:
+            raise _BadRecord('no "summary_sentences" or "summary"')
+        if not isinstance(summary, str):
+            raise _BadRecord(f'"summary" is {_kind(summary)}, not a string')
+        reference: tuple[str, ...] = (summary,)
+    elif isinstance(sentences, list) and all(isinstance(x, str) for x in sentences):
+        reference = tuple(sentences)
+    else:
+        raise _BadRecord(f'"summary_sentences" is {_kind(sentences)}'
+                         + (" with an item that is not a string" if isinstance(sentences, list)
+                            else ", not an array of strings"))
+    title = row.get("title")
+    if title is not None and not isinstance(title, str):
+        raise _BadRecord(f'"title" is {_kind(title)}, not a string')
+    ident = row.get("id", number)
+    if isinstance(ident, bool) or not isinstance(ident, str | int | float):
+        raise _BadRecord(f'"id" is {_kind(ident)}, not a string or a number')
+    return EvalArticle(str(ident), text, reference, title)
 
 
 def shuffled(articles: Sequence[EvalArticle], seed: int = 7) -> list[EvalArticle]:
     """The articles with their sentences in a random order: position means nothing."""
     import random
 
+    from tread.core.limits import max_sentences
     from tread.core.segment import segment
 
     rng = random.Random(seed)
     out = []
     for a in articles:
-        seg = segment(a.text, detect_title=False)
+        try:
+            seg = segment(a.text, detect_title=False, max_sentences=max_sentences())
+        except TreadError:  # left as it is: every algorithm fails on it, and says so
+            out.append(a)
+            continue
         pieces = [seg.text[s.start : s.end] for s in seg.sentences]
         rng.shuffle(pieces)
         out.append(EvalArticle(a.id, " ".join(pieces), a.reference, a.title))
@@ -110,13 +212,17 @@ def evaluate_article(article: EvalArticle, algorithms: Sequence[str], count: int
 
     ``count`` None means as many sentences as the reference has.
     """
+    from tread.core.limits import max_sentences
     from tread.core.segment import segment
     from tread.core.summarize import summarize
 
-    seg = segment(article.text, detect_title=False)
     n = count if count is not None else len(article.reference)
     reference = "\n".join(article.reference)
     out: dict[str, tuple[dict[str, float], float] | None] = {}
+    try:
+        seg = segment(article.text, detect_title=False, max_sentences=max_sentences())
+    except TreadError:  # over a limit: a failure for every algorithm
+        return dict.fromkeys(algorithms)
     for name in algorithms:
         try:
             start = time.perf_counter()

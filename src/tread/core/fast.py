@@ -7,39 +7,45 @@ sumy's code for everything else, so it picks the same sentences in the same orde
   ``EPSILON`` of the threshold is decided again with sumy's own scalar code;
 - TextRank and Reduction: word-overlap counts from one integer product (exact), the
   same float formulas elementwise, and Reduction's sums accumulated in sumy's order;
-- SumBasic and KL: sumy's greedy loop, stopped once the requested sentences are chosen
-  (the later iterations only order sentences that are never picked);
+- SumBasic and KL (:mod:`tread.core.fast_greedy`): sumy's greedy loop, stopped once
+  the requested sentences are chosen (later iterations only order sentences that are
+  never picked);
 - LSA: with sumy's reduction ratio of 1 every singular value is kept, so each rank is
   exactly the norm of the sentence's column, computed in closed form without an SVD
   (equal to sumy's up to rounding: it can break exact ties differently).
 
-Repeated identical sentences, which sumy's dict-based ratings merge, are handled as
-sumy handles them. The caller gives every summariser a stem cache for the call
-(Snowball stemming dominates once the loops are gone) and refuses graph algorithms
-past their size limit.
+The graph algorithms hold one n x n array and work on it a block of rows at a time, so
+memory is that array and little more. Repeated identical sentences, which sumy's
+dict-based ratings merge, are handled as sumy handles them. The caller gives every
+summariser a stem cache for the call (Snowball stemming dominates once the loops are
+gone) and checks the limits of tread.core.limits before calling.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, Final
 
 import numpy as np
-from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
-from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
+
+from tread.core.fast_greedy import FastKL, FastSumBasic
 
 EPSILON: Final = 1e-9
 #: above this many cells a matrix is built sparse (scipy) rather than dense: small
 #: documents then never pay for importing scipy
 _DENSE_CELLS: Final = 250_000
+#: rows of an n x n matrix worked on at once, so temporaries stay small
+_BLOCK: Final = 512
+#: the dense term x sentence matrix LSA decomposes stays under this many cells (about
+#: 50 bytes each at the peak of the SVD); past it the closed form needs no matrix
+SVD_CELLS: Final = 2_000_000
 
 
 def count_matrix(rows: Sequence[Sequence[str]]) -> Any:
@@ -70,10 +76,20 @@ def count_matrix(rows: Sequence[Sequence[str]]) -> Any:
 
 
 def _gram(matrix: Any) -> np.ndarray:
-    """matrix @ matrix.T as a dense, writable float64 array."""
-    product = matrix @ matrix.T
-    dense = product.toarray() if hasattr(product, "toarray") else product
-    return np.asarray(dense, dtype=float)
+    """matrix @ matrix.T as a dense, writable float64 array, the only n x n array made.
+
+    A sparse product is taken a block of rows at a time: the whole sparse product of
+    similar sentences is nearly dense and costs twice the dense array again. Each row
+    is computed as in the whole product (same terms, same order): the same bits.
+    """
+    if not hasattr(matrix, "tocsr"):
+        return np.asarray(matrix @ matrix.T, dtype=float)
+    n = matrix.shape[0]
+    out = np.empty((n, n))
+    transposed = matrix.T.tocsc()
+    for start in range(0, n, _BLOCK):
+        out[start : start + _BLOCK] = (matrix[start : start + _BLOCK] @ transposed).toarray()
+    return out
 
 
 def _log_lengths(rows: Sequence[Sequence[str]]) -> np.ndarray:
@@ -107,28 +123,42 @@ class FastLexRank(LexRankSummarizer):
             from scipy.sparse import csr_matrix
 
             weights = csr_matrix((vals, (rows, cols)), shape=(n, v))
-        dots = _gram(weights)
+        return self._threshold_matrix(_gram(weights), sentences, threshold, tf_metrics,
+                                      idf_metrics)
+
+    def _threshold_matrix(self, dots: np.ndarray, sentences: Sequence[Sequence[str]],
+                          threshold: float, tf_metrics: Sequence[dict[str, float]],
+                          idf_metrics: dict[str, float]) -> np.ndarray:
+        """In place, a block of rows at a time: cosines, 1 where above the threshold
+        (within EPSILON of it, decided by sumy's scalar code), rows divided by their
+        degree. The same operations as on whole matrices, so the same bits."""
         norms = np.sqrt(np.diag(dots).copy())
-        with np.errstate(divide="ignore", invalid="ignore"):
-            sims = dots / np.outer(norms, norms)
-        sims[(norms == 0)[:, None] | (norms == 0)[None, :]] = 0.0
-        above = sims > threshold
-        for r, c in zip(*np.nonzero(np.abs(sims - threshold) <= EPSILON), strict=True):
+        zero = norms == 0
+        near: list[tuple[int, int]] = []
+        for start in range(0, len(dots), _BLOCK):
+            rows = dots[start : start + _BLOCK]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                np.divide(rows, np.outer(norms[start : start + _BLOCK], norms), out=rows)
+            rows[zero[start : start + _BLOCK]] = 0.0
+            rows[:, zero] = 0.0
+            for r, c in zip(*np.nonzero(np.abs(rows - threshold) <= EPSILON), strict=True):
+                near.append((start + int(r), int(c)))
+            np.greater(rows, threshold, out=rows, casting="unsafe")
+        for r, c in near:
             exact = self.cosine_similarity(sentences[r], sentences[c], tf_metrics[r],
                                            tf_metrics[c], idf_metrics)
-            above[r, c] = exact > threshold
-        matrix = above.astype(float)
-        degrees = matrix.sum(axis=1)
+            dots[r, c] = float(exact > threshold)
+        degrees = dots.sum(axis=1)
         degrees[degrees == 0] = 1
-        normalised: np.ndarray = matrix / degrees[:, None]
-        return normalised
+        dots /= degrees[:, None]
+        return dots
 
 
 def _edge_weights(overlap: np.ndarray, logs: np.ndarray, *, when_norm_zero: str) -> None:
     """In place: overlap / (log len_i + log len_j), as sumy's edge functions compute
     it, row block by row block (no n x n temporaries). Where the norm is 0 (both
     sentences one word long) TextRank keeps the count and Reduction gives 0."""
-    block = 512
+    block = _BLOCK
     for start in range(0, len(overlap), block):
         rows = overlap[start : start + block]
         norm = logs[start : start + block, None] + logs[None, :]
@@ -160,7 +190,10 @@ class FastReduction(ReductionSummarizer):
         _edge_weights(edges, _log_lengths(rows), when_norm_zero="zero")
         np.fill_diagonal(edges, 0.0)
         # sumy adds each sentence's edges in the order of the other sentence: sequentially
-        totals = np.add.accumulate(edges, axis=1)[:, -1] if len(rows) else edges
+        # (a block at a time: the n x n running sums are thrown away)
+        totals = np.zeros(len(rows))
+        for i in range(0, len(rows), _BLOCK):
+            totals[i : i + _BLOCK] = np.add.accumulate(edges[i : i + _BLOCK], axis=1)[:, -1]
         ratings = {s: float(t) for s, t in zip(sentences, totals, strict=True)}
         for copies in _copies(sentences):
             ratings[sentences[copies[0]]] = _merged_total(edges, copies)
@@ -178,134 +211,34 @@ def _copies(sentences: Sequence[Any]) -> list[list[int]]:
 def _merged_total(edges: np.ndarray, copies: list[int]) -> float:
     """The rating sumy's Reduction accumulates for a sentence appearing at ``copies``:
     every pair (i, j), i < j, in ``combinations`` order, adds its edge once for each
-    end that is a copy."""
-    members = set(copies)
+    end that is a copy. The terms are added one after another in that order, as sumy
+    adds them (``np.add.accumulate`` is sequential), gathered a stretch of rows at a
+    time: the rows between two copies take their edges to the later copies, a copy's
+    row takes every later edge, twice for an edge to another copy."""
+    members = np.asarray(copies)
     n = len(edges)
-    total = 0.0
-    for i in range(n):
-        if i in members:
-            for j in range(i + 1, n):
-                total += edges[i, j]
-                if j in members:
-                    total += edges[i, j]
-        else:
-            for j in copies:
-                if j > i:
-                    total += edges[i, j]
-    return total
+    total = np.zeros(1)
 
+    def add(terms: np.ndarray) -> None:
+        nonlocal total
+        if terms.size:
+            total = np.add.accumulate(np.concatenate((total, terms)))[-1:]
 
-class _Truncated:
-    """Greedy summarisers that rank every sentence (cubic for KL): stop as soon as the
-    sentences that can be picked are settled.
-
-    sumy rates the k-th sentence removed -k in a dict keyed by sentence text, so a
-    repeated sentence overwrites its earlier rating with a lower one. The loop may stop
-    once ``wanted`` distinct sentences have ratings that no later iteration can reach or
-    overwrite: above every value still to be given, with no copy of them left.
-    """
-
-    _wanted: int | None = None
-
-    def __call__(self, document: Any, sentences_count: Any) -> Any:
-        self._wanted = sentences_count if isinstance(sentences_count, int) else None
-        return super().__call__(document, sentences_count)  # type: ignore[misc]
-
-    def _settled(self, ratings: dict[Any, int], left: Counter[Any]) -> bool:
-        """``left`` counts, per sentence text, the copies not yet removed."""
-        wanted = self._wanted
-        if wanted is None or len(ratings) < wanted:
-            return False
-        threshold = heapq.nlargest(wanted, ratings.values())[-1]
-        if threshold <= -len(ratings):  # a later rating could tie with it
-            return False
-        return not any(left[s] for s, v in ratings.items() if v >= threshold)
-
-    @staticmethod
-    def _rest(ratings: dict[Any, int], remaining: Sequence[Any]) -> dict[Any, int]:
-        """Ratings below every settled one for the sentences never reached."""
-        start = -len(ratings) - 1
-        for k, s in enumerate(remaining):
-            if s not in ratings:
-                ratings[s] = start - k
-        return ratings
-
-
-class FastSumBasic(_Truncated, SumBasicSummarizer):
-    """sumy's loop, but a sentence's average word probability is computed again (by
-    sumy's own function, so to the same bits) only when one of its words changed."""
-
-    def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
-        word_freq = self._compute_tf(sentences)
-        ratings: dict[Any, int] = {}
-        words = [self._get_content_words_in_sentence(s) for s in sentences]
-        average = self._compute_average_probability_of_words
-        avgs = np.array([float(average(word_freq, w)) for w in words])
-        having: dict[str, set[int]] = {}
-        for i, ws in enumerate(words):
-            for w in ws:
-                having.setdefault(w, set()).add(i)
-        removed = np.zeros(len(sentences), dtype=bool)
-        left = Counter(sentences)
-        while not removed.all() and not self._settled(ratings, left):
-            # the first maximum among the sentences left, as sumy's scan finds it
-            best = int(np.argmax(np.where(removed, -np.inf, avgs)))
-            removed[best] = True
-            left[sentences[best]] -= 1
-            ratings[sentences[best]] = -len(ratings)
-            self._update_tf(word_freq, words[best])
-            for i in {i for w in words[best] for i in having[w]}:
-                avgs[i] = average(word_freq, words[i])
-        alive = np.flatnonzero(~removed)
-        return self._rest(ratings, [sentences[i] for i in alive])
-
-
-class FastKL(_Truncated, KLSummarizer):
-    """sumy's loop, stopped once settled; each sentence's word counts are made once,
-    and the summary's once per round, instead of once per sentence per round. The
-    joint distributions are built with sumy's operations in sumy's order."""
-
-    def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
-        word_freq = self.compute_tf(sentences)
-        ratings: dict[Any, int] = {}
-        summary: list[Any] = []
-        sentences_list = list(sentences)
-        sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
-        counts = [self._compute_word_freq(ws) for ws in sentences_as_words]
-        left = Counter(sentences)
-        while sentences_list and not self._settled(ratings, left):
-            summary_words = self._get_all_words_in_doc(summary)
-            summary_counts = self._compute_word_freq(summary_words)
-            kls = [self._kl_divergence(_joint(c, len(ws), summary_counts, len(summary_words)),
-                                       word_freq)
-                   for c, ws in zip(counts, sentences_as_words, strict=True)]
-            best = self._find_index_of_best_sentence(kls)
-            best_sentence = sentences_list.pop(best)
-            left[best_sentence] -= 1
-            del sentences_as_words[best]
-            del counts[best]
-            summary.append(best_sentence)
-            ratings[best_sentence] = -1 * len(ratings)
-        return self._rest(ratings, sentences_list)
-
-
-def _joint(wc1: dict[str, int], len1: int, wc2: dict[str, int], len2: int) -> dict[str, float]:
-    """sumy's KLSummarizer._joint_freq, given both word counts."""
-    total_len = len1 + len2
-    joint: dict[str, Any] = wc1.copy()
-    for k in wc2:
-        if k in joint:
-            joint[k] += wc2[k]
-        else:
-            joint[k] = wc2[k]
-    for k in joint:
-        joint[k] /= float(total_len)
-    return joint
+    row = 0
+    for k, m in enumerate(copies):
+        add(edges[row:m][:, members[k:]].ravel())
+        times = np.ones(n - m - 1, dtype=np.intp)
+        times[members[k + 1 :] - m - 1] = 2
+        add(np.repeat(edges[m, m + 1 :], times))
+        row = m + 1
+    return float(total[0])
 
 
 class FastLsa(LsaSummarizer):
     """Exact (sumy's own SVD on the same matrix, built without Python loops) up to
-    ``SVD_LIMIT`` sentences; past it, each rank in closed form (see the module doc)."""
+    ``SVD_LIMIT`` sentences and ``SVD_CELLS`` matrix cells; past either, each rank in
+    closed form (see the module doc), in time and memory linear in the words: 200
+    sentences of 5,000 unique words each would be a 1,000,000 x 200 matrix (1.5 GB)."""
 
     SVD_LIMIT: Final = 500
 
@@ -313,7 +246,9 @@ class FastLsa(LsaSummarizer):
         dictionary = self._create_dictionary(document)
         if not dictionary:
             return ()
-        if len(document.sentences) <= self.SVD_LIMIT or self.REDUCTION_RATIO != 1:
+        n = len(document.sentences)
+        if (n <= self.SVD_LIMIT and n * len(dictionary) <= SVD_CELLS) \
+                or self.REDUCTION_RATIO != 1:
             counts = self._count_matrix(document, dictionary)
             matrix = self._compute_term_frequency(counts)
             _u, sigma, v = np.linalg.svd(matrix, full_matrices=False)

@@ -9,12 +9,13 @@ its own ``Tokenizer``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, Final
 
 from tread.core.article import Heading, Segmentation, Sentence
 from tread.core.languages import PUNKT_MODELS, normalize_language
+from tread.core.limits import max_sentence_chars, too_many_sentences
 
 # sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
 _WORD_PATTERN: Final = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
@@ -24,6 +25,9 @@ _LINE: Final = re.compile(r"[^\r\n]+")
 _ENDS_SENTENCE: Final = re.compile(r"[.!?…:][\"'”’»)\]]*\s*$")
 _GREEK_SPLIT: Final = re.compile(r"(?<=[;;])\s+")
 _TITLE_MAX_WORDS: Final = 30
+_TITLE_MAX_CHARS: Final = 400
+# greedy up to the last whitespace of a window: where an over-long sentence is cut
+_LAST_SPACE: Final = re.compile(r".*\s", re.DOTALL)
 _MONTH: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|"
                  r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 # a paragraph that is only a date ("Wednesday, September 7, 2016") is a dateline:
@@ -64,10 +68,25 @@ class TreadTokenizer:
 
     def sentence_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of ``text``; outer whitespace excluded."""
-        spans: list[tuple[int, int]] = list(self._sentences.span_tokenize(text))
+        return list(self.iter_sentence_spans(text))
+
+    def iter_sentence_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """The spans of :meth:`sentence_spans`, found as they are read, so that a
+        caller can stop at a limit without segmenting a million sentences first.
+
+        Punkt's own realignment of closing quotes and brackets reads every span before
+        it gives the first; :func:`_realigned` does the same work one span ahead.
+        """
+        pattern = getattr(self._sentences, "_realign_re", None)
+        spans: Iterable[tuple[int, int]]
+        if pattern is None:  # a punkt without it: its own realignment, all at once
+            spans = self._sentences.span_tokenize(text)
+        else:
+            spans = _realigned(text, self._sentences.span_tokenize(
+                text, realign_boundaries=False), pattern)
         if self._language == "greek":  # as sumy does: ';' ends a Greek sentence too
-            spans = [piece for span in spans for piece in _split_span(text, span, _GREEK_SPLIT)]
-        return spans
+            spans = (piece for span in spans for piece in _split_span(text, span, _GREEK_SPLIT))
+        yield from spans
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         return tuple(paragraph[s:e].strip() for s, e in self.sentence_spans(paragraph))
@@ -79,6 +98,46 @@ class TreadTokenizer:
 @cache
 def get_tokenizer(language: str) -> TreadTokenizer:
     return TreadTokenizer(language)
+
+
+def _realigned(text: str, spans: Iterable[tuple[int, int]],
+               pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Punkt's ``_realign`` (closing punctuation moves onto the sentence before it),
+    reading one span ahead instead of all of them first."""
+    realign = 0
+    it = iter(spans)
+    current = next(it, None)
+    while current is not None:
+        start, end = current
+        start += realign
+        following = next(it, None)
+        if following is None:
+            if start < end:
+                yield start, end
+            return
+        match = pattern.match(text[following[0] : following[1]])
+        if match:
+            yield start, following[0] + len(match.group().rstrip())
+            realign = match.end()
+        else:
+            realign = 0
+            if start < end:
+                yield start, end
+        current = following
+
+
+def pieces(text: str, start: int, end: int, cap: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``cap`` characters, each cut at its last
+    whitespace when it has one: a run of megabytes with no sentence end (a base64 blob,
+    a line without spaces) becomes many pieces instead of one "sentence" that a summary
+    would print whole."""
+    while end - start > cap:
+        m = _LAST_SPACE.match(text, start + 1, start + cap + 1)
+        cut = m.end() - 1 if m else start + cap
+        yield _strip_span(text, start, cut)
+        start, end = _strip_span(text, cut, end)
+    if start < end:
+        yield start, end
 
 
 def _split_span(
@@ -137,6 +196,7 @@ def _looks_like_title(text: str, span: tuple[int, int], paragraphs: int) -> bool
         paragraphs > 1
         and "\n" not in line
         and "\r" not in line
+        and e - s <= _TITLE_MAX_CHARS
         and len(line.split()) <= _TITLE_MAX_WORDS
         and not re.search(r"[.,;:…]$", line)
     )
@@ -164,14 +224,19 @@ def segment(
     *,
     headings: Sequence[tuple[int, int]] | None = None,
     detect_title: bool = True,
+    max_sentences: int | None = None,
 ) -> Segmentation:
     """Split ``text`` into paragraphs, headings and sentences, all as offsets into it.
 
     ``headings`` marks (start, end) spans known to be headings (e.g. from Markdown);
     otherwise a short first line without final punctuation that stands apart is the
     title. No other line becomes a heading: an ALL-CAPS byline stays a sentence.
+    A sentence longer than ``TREAD_MAX_SENTENCE_CHARS`` is cut into pieces. With
+    ``max_sentences``, a text with more sentences is refused (InputTooLarge) as soon
+    as segmentation passes that many, not after reading them all.
     """
     tokenizer = get_tokenizer(language)
+    cap = max_sentence_chars()
     paragraphs = paragraph_spans(text)
     heading_set = set(heading_spans(text, paragraphs, headings, detect_title))
     sentences: list[Sentence] = []
@@ -180,10 +245,11 @@ def segment(
         if (p_start, p_end) in heading_set:
             found_headings.append(Heading(p_start, p_end, p_index))
             continue
-        for s, e in tokenizer.sentence_spans(text[p_start:p_end]):
-            s, e = _strip_span(text, p_start + s, p_start + e)
-            if s < e:
-                sentences.append(Sentence(len(sentences), s, e, p_index))
+        for s, e in tokenizer.iter_sentence_spans(text[p_start:p_end]):
+            for a, b in pieces(text, *_strip_span(text, p_start + s, p_start + e), cap):
+                sentences.append(Sentence(len(sentences), a, b, p_index))
+            if max_sentences is not None and len(sentences) > max_sentences:
+                raise too_many_sentences(len(sentences), max_sentences, complete=False)
     return Segmentation(
         text=text,
         language=tokenizer.language,

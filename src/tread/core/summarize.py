@@ -9,15 +9,27 @@ from __future__ import annotations
 
 import importlib
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from tread.core.article import Segmentation, Summary, SummarySentence
 from tread.core.errors import EmptyDocument, InputTooLarge, TreadError, UnknownAlgorithm
+from tread.core.limits import (
+    OverBudget,
+    max_graph_sentences,
+    max_greedy_comparisons,
+    max_sentences,
+    too_many_sentences,
+)
 from tread.core.segment import get_tokenizer
+
+#: how an algorithm's work grows, which decides the limit that applies to it:
+#: "linear" in the sentences; "graph": an n x n sentence matrix; "greedy": each
+#: sentence picked re-rates the sentences (sum-basic); "greedy-summary": each pick
+#: rates every sentence against the summary so far (kl)
+Cost = Literal["linear", "graph", "greedy", "greedy-summary"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +38,7 @@ class Algorithm:
     module: str
     class_name: str
     description: str
+    cost: Cost = "linear"
 
     def load(self, *, fast: bool = True) -> type[Any]:
         """sumy's class, or tread's fast exact subclass of it when there is one."""
@@ -50,15 +63,16 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
         Algorithm("lsa", "sumy.summarizers.lsa", "LsaSummarizer",
                   "latent semantic analysis (SVD of the term-sentence matrix)"),
         Algorithm("lex-rank", "sumy.summarizers.lex_rank", "LexRankSummarizer",
-                  "LexRank: PageRank over TF-IDF cosine similarity"),
+                  "LexRank: PageRank over TF-IDF cosine similarity", "graph"),
         Algorithm("text-rank", "sumy.summarizers.text_rank", "TextRankSummarizer",
-                  "TextRank: PageRank over word overlap"),
+                  "TextRank: PageRank over word overlap", "graph"),
         Algorithm("sum-basic", "sumy.summarizers.sum_basic", "SumBasicSummarizer",
-                  "SumBasic: word probabilities with redundancy updates"),
+                  "SumBasic: word probabilities with redundancy updates", "greedy"),
         Algorithm("kl", "sumy.summarizers.kl", "KLSummarizer",
-                  "KL-Sum: greedy KL-divergence to the document's word distribution"),
+                  "KL-Sum: greedy KL-divergence to the document's word distribution",
+                  "greedy-summary"),
         Algorithm("reduction", "sumy.summarizers.reduction", "ReductionSummarizer",
-                  "graph reduction over sentence similarity"),
+                  "graph reduction over sentence similarity", "graph"),
         Algorithm("random", "sumy.summarizers.random", "RandomSummarizer",
                   "random sentences (a baseline)"),
         Algorithm("lead", "tread.core.lead", "LeadSummarizer",
@@ -71,9 +85,8 @@ _FAST_CLASSES: Final = frozenset({
     "LexRankSummarizer", "TextRankSummarizer", "ReductionSummarizer",
     "SumBasicSummarizer", "KLSummarizer", "LsaSummarizer", "LuhnSummarizer",
 })
-#: algorithms that build an n x n sentence graph, and the most sentences they take
-QUADRATIC: Final = frozenset({"lex-rank", "text-rank", "reduction"})
-DEFAULT_MAX_GRAPH_SENTENCES: Final = 5_000
+#: algorithms that build an n x n sentence graph
+QUADRATIC: Final = frozenset(a.name for a in ALGORITHMS.values() if a.cost == "graph")
 DEFAULT_ALGORITHM: Final = "tread"
 DEFAULT_SENTENCES: Final = 5
 
@@ -173,8 +186,13 @@ def _make_summarizer(
         summarizer.null_words = stop_words
         summarizer.stigma_words = stigma
         summarizer.bonus_words = _bonus_words(seg, sentences, stop_words)
+        if not summarizer.bonus_words:  # sumy raises ValueError on an empty set
+            raise EmptyDocument("edmundson has no key words to weigh sentences by: no "
+                                "title and no word that is not a stop word")
     elif hasattr(summarizer, "stop_words"):
         summarizer.stop_words = stop_words
+    if algorithm.cost in ("greedy", "greedy-summary") and hasattr(summarizer, "budget"):
+        summarizer.budget = max_greedy_comparisons()
     return summarizer
 
 
@@ -202,13 +220,16 @@ def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = Tru
     algo = get_algorithm(algorithm)
     if not seg.sentences:
         raise EmptyDocument("no sentences to summarise")
-    check_size(algo.name, len(seg.sentences))
     count = max(0, min(count, len(seg.sentences)))
+    check_size(algo.name, len(seg.sentences), count)
     document, ordered = build_document(seg)
     summarizer = _make_summarizer(algo, seg, ordered, fast=fast)
     scores: dict[int, float] = {}
     _record_scores(summarizer, scores)
-    chosen = summarizer(document, count) if count else ()
+    try:
+        chosen = summarizer(document, count) if count else ()
+    except OverBudget as exc:
+        raise _over_budget(algo, len(seg.sentences), count, exc) from None
     position = {id(obj): i for i, obj in enumerate(ordered)}
     # rank as sumy sorts: stable descending sort of ratings in document order
     ranked = sorted(range(len(ordered)), key=lambda i: scores.get(id(ordered[i]), 0.0),
@@ -267,22 +288,80 @@ def _record_scores(summarizer: Any, scores: dict[int, float]) -> None:
     summarizer._get_best_sentences = recording
 
 
-def max_graph_sentences() -> int:
-    raw = os.environ.get("TREAD_MAX_GRAPH_SENTENCES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_GRAPH_SENTENCES
+def greedy_comparisons(cost: Cost, sentences: int, count: int) -> int:
+    """The work of a greedy algorithm, in sentence comparisons: each of the ``count``
+    picks re-rates the ``sentences`` (sum-basic), or rates each one against every
+    sentence of the summary so far (kl). 0 for the other algorithms."""
+    if cost == "greedy":
+        return sentences * count
+    if cost == "greedy-summary":
+        return sentences * count * (count + 1) // 2
+    return 0
 
 
-def check_size(algorithm: str, sentences: int) -> None:
-    """Refuse, up front, a graph algorithm on more sentences than it can take in
-    reasonable time and memory (an n x n matrix)."""
-    limit = max_graph_sentences()
-    if algorithm in QUADRATIC and sentences > limit:
-        linear = ", ".join(a for a in ALGORITHMS if a not in QUADRATIC)
-        raise InputTooLarge(
-            f"{sentences:,} sentences is over the {limit:,}-sentence limit of {algorithm} "
-            f"(it compares every pair; TREAD_MAX_GRAPH_SENTENCES raises it); "
-            f"use one of {linear}"
-        )
+def _problem(algo: Algorithm, sentences: int, count: int) -> str | None:
+    """Why ``algo`` cannot take ``sentences`` for a ``count``-sentence summary."""
+    if algo.cost == "graph":
+        limit = max_graph_sentences()
+        if sentences > limit:
+            return (f"{sentences:,} sentences is over the {limit:,}-sentence limit of "
+                    f"{algo.name} (it compares every pair; TREAD_MAX_GRAPH_SENTENCES "
+                    "raises it)")
+    work = greedy_comparisons(algo.cost, sentences, count)
+    if work:
+        limit = max_greedy_comparisons()
+        if work > limit:
+            most = _most_picks(algo.cost, sentences, limit)
+            fewer = f"ask for at most {most:,}" if most else "no summary length fits"
+            return (f"a {count:,}-sentence summary of {sentences:,} sentences takes "
+                    f"{algo.name} {work:,} sentence comparisons, over its limit of {limit:,} "
+                    f"(TREAD_MAX_GREEDY_COMPARISONS raises it; {fewer})")
+    return None
+
+
+def _over_budget(algo: Algorithm, sentences: int, count: int, exc: OverBudget) -> InputTooLarge:
+    able = [name for name in able_algorithms(sentences, count)
+            if ALGORITHMS[name].cost not in ("greedy", "greedy-summary")]
+    return InputTooLarge(
+        f"{algo.name} passed its limit of {max_greedy_comparisons():,} sentence comparisons "
+        f"after {exc.picks:,} picks for a {count:,}-sentence summary of {sentences:,} "
+        "sentences: repeated sentences keep its greedy loop going until every copy of a "
+        "chosen one is placed (TREAD_MAX_GREEDY_COMPARISONS raises it); use one of "
+        + ", ".join(able))
+
+
+def _most_picks(cost: Cost, sentences: int, limit: int) -> int:
+    """The longest summary within ``limit`` comparisons (closed form, then exact)."""
+    share = limit / sentences
+    most = int(share) if cost == "greedy" else int((math.sqrt(1 + 8 * share) - 1) / 2)
+    while most > 0 and greedy_comparisons(cost, sentences, most) > limit:
+        most -= 1
+    while greedy_comparisons(cost, sentences, most + 1) <= limit:
+        most += 1
+    return most
+
+
+def check_size(algorithm: str, sentences: int, count: int = 0) -> None:
+    """Refuse, before any work, what an algorithm cannot take in reasonable time and
+    memory; name the algorithms that can take it, from the registry."""
+    limit = max_sentences()
+    if sentences > limit:
+        raise too_many_sentences(sentences, limit)
+    problem = _problem(get_algorithm(algorithm), sentences, count)
+    if problem is None:
+        return
+    raise InputTooLarge(f"{problem}; use one of {', '.join(able_algorithms(sentences, count))}")
+
+
+def able_algorithms(sentences: int, count: int) -> list[str]:
+    """The algorithms, in registry order, whose limits let them summarise ``sentences``
+    sentences into ``count``."""
+    return [a.name for a in ALGORITHMS.values() if _problem(a, sentences, count) is None]
+
+
+def linear_algorithms() -> list[str]:
+    """The algorithms whose work grows only with the text (for messages about size)."""
+    return [a.name for a in ALGORITHMS.values() if a.cost == "linear"]
 
 
 def sentence_count_for(total: int, *, count: int | None = None, ratio: float | None = None) -> int:
