@@ -273,3 +273,35 @@ def test_ratio_out_of_range_is_a_usage_error(tmp_path: Path, ratio: str) -> None
     code, out, err = run("summarize", "--ratio", ratio, str(path))
     assert code == 2 and out == ""
     assert "'--ratio'" in one_line(err) and "is not in the range 0<x<=1" in err
+
+
+def test_the_input_size_message_names_the_linear_algorithms_from_the_registry(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tread.core.summarize import linear_algorithms
+
+    monkeypatch.setenv("TREAD_MAX_INPUT_MB", "0.001")
+    big = tmp_path / "big.txt"
+    big.write_text("A sentence of plain words here. " * 100, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["summarize", str(big)])
+    assert result.exit_code == 1
+    assert ", ".join(linear_algorithms()) + " summarise texts up to it" in result.output
+    assert "tread" in linear_algorithms() and "lex-rank" not in linear_algorithms()
+
+
+async def test_the_reader_refuses_a_text_over_the_sentence_limit_while_segmenting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader segments through the same limit as the CLI: the error shows in place
+    (it used to segment every sentence first, about 20 s for a million)."""
+    from tests.ui.conftest import settle
+    from tread.ui.app import Tread
+    from tread.ui.widgets.article_view import ArticleView
+
+    monkeypatch.setenv("TREAD_MAX_SENTENCES", "50")
+    many = tmp_path / "many.txt"
+    many.write_text("Short sentence here. " * 60, encoding="utf-8")
+    app = Tread([str(many)])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "50-sentence limit" in errors[0]
+        assert app.query_one(ArticleView).line_count > 1  # the text is still there to read

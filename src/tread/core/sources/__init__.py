@@ -79,11 +79,12 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
         except OSError as exc:
             raise UnreadableInput(exc.strerror or "cannot be read") from None
     if len(data) > limit:
+        from tread.core.summarize import linear_algorithms
+
         mb = f"{limit / (1024 * 1024):g}"
         raise InputTooLarge(
             f"larger than the {mb} MB input limit (set TREAD_MAX_INPUT_MB to raise it; "
-            "luhn, lsa, sum-basic, kl, edmundson and random summarise texts up to it "
-            "in linear time)"
+            f"{', '.join(linear_algorithms())} summarise texts up to it in linear time)"
         )
     return data
 
