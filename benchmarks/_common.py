@@ -13,8 +13,12 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 def parser(description: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=description)
-    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                   help="the shared/ folder with sample_articles/long and eval/")
+    p.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help="the shared/ folder with sample_articles/long and eval/",
+    )
     p.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     return p
 

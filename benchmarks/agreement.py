@@ -36,8 +36,7 @@ def main() -> None:
                 b = summarize(seg, name, args.count, fast=False)
                 total += 1
                 same += [s.index for s in a.sentences] == [s.index for s in b.sentences]
-            print(f"| {name} | {file} | {total} | {same} | {100 * same / total:.1f}% |",
-                  flush=True)
+            print(f"| {name} | {file} | {total} | {same} | {100 * same / total:.1f}% |", flush=True)
 
 
 if __name__ == "__main__":

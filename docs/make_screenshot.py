@@ -1,6 +1,6 @@
 """Save an SVG screenshot of the reader for the README (run from the repo root).
 
-    python docs/make_screenshot.py
+python docs/make_screenshot.py
 """
 
 from __future__ import annotations

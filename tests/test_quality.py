@@ -11,12 +11,18 @@ from tests.conftest import ROOT
 
 def test_ruff_finds_nothing() -> None:
     ruff = shutil.which("ruff") or str(ROOT / ".venv" / "bin" / "ruff")
-    proc = subprocess.run([ruff, "check", "src", "tests", "benchmarks", "scripts", "docs"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [ruff, "check", "src", "tests", "benchmarks", "scripts", "docs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_mypy_passes() -> None:
-    proc = subprocess.run([sys.executable, "-m", "mypy", "src"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mypy", "src"], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

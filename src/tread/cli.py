@@ -91,8 +91,19 @@ def _register() -> None:
     from tread.commands.read import read
     from tread.commands.summarize import summarize
 
-    for command in (read, summarize, entities, add, list_, feeds, refresh, mark, remove,
-                    evaluate, doctor):
+    for command in (
+        read,
+        summarize,
+        entities,
+        add,
+        list_,
+        feeds,
+        refresh,
+        mark,
+        remove,
+        evaluate,
+        doctor,
+    ):
         cli.add_command(command)
 
 

@@ -45,13 +45,17 @@ def explanation_records(seg: Segmentation, summary: Summary) -> list[dict[str, A
     out = []
     for sentence, (score, rank) in zip(seg.sentences, summary.ranking, strict=True):
         record: dict[str, Any] = {
-            "index": sentence.index, "start": sentence.start, "end": sentence.end,
-            "score": None if math.isnan(score) else score, "rank": rank,
+            "index": sentence.index,
+            "start": sentence.start,
+            "end": sentence.end,
+            "score": None if math.isnan(score) else score,
+            "rank": rank,
             "chosen": sentence.index in chosen,
         }
         if summary.contributions is not None:
-            record["contributions"] = {k: round(v, 4)
-                                       for k, v in summary.contributions[sentence.index].items()}
+            record["contributions"] = {
+                k: round(v, 4) for k, v in summary.contributions[sentence.index].items()
+            }
         out.append(record)
     return out
 
@@ -60,8 +64,11 @@ def render_explanation(seg: Segmentation, summary: Summary, *, limit: int = 60) 
     """A plain-text table of every sentence by rank: score, whether it was chosen, the
     features that weighed most (tread's model), and the start of the sentence."""
     rows = sorted(explanation_records(seg, summary), key=lambda r: r["rank"])
-    lines = [f"{'rank':>4}  {'sent':>4}  {'score':>8}  chosen  "
-             + ("strongest features".ljust(46) if summary.contributions else "") + "sentence"]
+    lines = [
+        f"{'rank':>4}  {'sent':>4}  {'score':>8}  chosen  "
+        + ("strongest features".ljust(46) if summary.contributions else "")
+        + "sentence"
+    ]
     for r in rows:
         score = "nan" if r["score"] is None else f"{r['score']:.4g}"
         text = one_line(seg.text[r["start"] : r["end"]])

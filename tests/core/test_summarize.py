@@ -29,8 +29,7 @@ def stock_sumy(text_body: str, algorithm: str, language: str, count: int) -> lis
 
     doc = PlaintextParser.from_string(text_body, get_tokenizer(language)).document
     seg = segment(text_body, language)
-    summarizer = _make_summarizer(get_algorithm(algorithm), seg, list(doc.sentences),
-                                  fast=False)
+    summarizer = _make_summarizer(get_algorithm(algorithm), seg, list(doc.sentences), fast=False)
     return [norm(str(s)) for s in summarizer(doc, count)]
 
 
@@ -116,7 +115,10 @@ def test_graph_algorithms_refuse_texts_over_their_limit(monkeypatch: pytest.Monk
 
     seg = segment(" ".join(f"Sentence number {i} is here." for i in range(30)))
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "20")
-    with pytest.raises(InputTooLarge, match=r"30 sentences is over the 20-sentence limit of "
-                                            r"lex-rank .* use one of luhn, edmundson, lsa"):
+    with pytest.raises(
+        InputTooLarge,
+        match=r"30 sentences is over the 20-sentence limit of "
+        r"lex-rank .* use one of luhn, edmundson, lsa",
+    ):
         summarize(seg, "lex-rank", 3)
     assert len(summarize(seg, "luhn", 3).sentences) == 3

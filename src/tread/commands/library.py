@@ -16,9 +16,14 @@ from tread.cli import error
 from tread.core.sanitize import one_line_safe
 
 library_option = click.option(
-    "--library", "library_path", type=click.Path(path_type=Path), envvar="TREAD_LIBRARY",
-    default=None, help="The library database.  [default: library.sqlite3 in the data "
-                       "directory; env TREAD_LIBRARY]")
+    "--library",
+    "library_path",
+    type=click.Path(path_type=Path),
+    envvar="TREAD_LIBRARY",
+    default=None,
+    help="The library database.  [default: library.sqlite3 in the data "
+    "directory; env TREAD_LIBRARY]",
+)
 
 
 @contextmanager
@@ -47,8 +52,7 @@ class ArticleId(click.ParamType[int]):
 
     name = "id"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> int:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         from tread.core.library import MAX_ID
 
         try:
@@ -89,13 +93,17 @@ def _report_to_terminal() -> Any:
 
 @click.command()
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@click.option("--teasers", is_flag=True,
-              help="For feeds: keep entries as the feed gives them; do not fetch the full "
-                   "article behind a teaser.")
+@click.option(
+    "--teasers",
+    is_flag=True,
+    help="For feeds: keep entries as the feed gives them; do not fetch the full "
+    "article behind a teaser.",
+)
 @library_option
 @click.pass_context
-def add(ctx: click.Context, sources: tuple[str, ...], teasers: bool,
-        library_path: Path | None) -> None:
+def add(
+    ctx: click.Context, sources: tuple[str, ...], teasers: bool, library_path: Path | None
+) -> None:
     """Add files, folders, web pages or feeds (URLs or files) to the library.
 
     A feed is remembered for 'tread refresh'; its entries become articles (the newest
@@ -137,16 +145,27 @@ def feeds(action: str, feed: str | None, fmt: str, library_path: Path | None) ->
     if rows is None:
         return
     if fmt == "json":
-        click.echo(json.dumps([{k: one_line_safe(v) if isinstance(v, str) else v
-                                for k, v in r.items()} for r in rows], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {k: one_line_safe(v) if isinstance(v, str) else v for k, v in r.items()}
+                    for r in rows
+                ],
+                indent=2,
+            )
+        )
         return
-    _table(["id", "feed", "url", "articles", "unread", "refreshed"],
-           [[r["id"], r["title"] or "", r["url"], r["articles"], r["unread"],
-             _when(r["refreshed"])] for r in rows], empty="no feeds: add one with tread add URL")
+    _table(
+        ["id", "feed", "url", "articles", "unread", "refreshed"],
+        [
+            [r["id"], r["title"] or "", r["url"], r["articles"], r["unread"], _when(r["refreshed"])]
+            for r in rows
+        ],
+        empty="no feeds: add one with tread add URL",
+    )
 
 
-def _feeds(action: str, feed: str | None, library_path: Path | None
-           ) -> list[dict[str, Any]] | None:
+def _feeds(action: str, feed: str | None, library_path: Path | None) -> list[dict[str, Any]] | None:
     with _open(library_path, create=False) as library:
         if action == "remove":
             if not library.remove_feed(feed or ""):
@@ -178,9 +197,14 @@ def refresh(ctx: click.Context, library_path: Path | None) -> None:
                 with Progress(transient=True) as bar:
                     task = bar.add_task("refreshing", total=count)
                     entries = bar.add_task("entries", total=None)
-                    run(library, report, progress=lambda: bar.advance(task),
-                        entries=lambda done, total: bar.update(entries, completed=done,
-                                                               total=total))
+                    run(
+                        library,
+                        report,
+                        progress=lambda: bar.advance(task),
+                        entries=lambda done, total: bar.update(
+                            entries, completed=done, total=total
+                        ),
+                    )
             else:
                 run(library, report)
     except NoLibrary:
@@ -196,8 +220,9 @@ def refresh(ctx: click.Context, library_path: Path | None) -> None:
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=None)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @library_option
-def list_(unread: bool, search: str | None, limit: int | None, fmt: str,
-          library_path: Path | None) -> None:
+def list_(
+    unread: bool, search: str | None, limit: int | None, fmt: str, library_path: Path | None
+) -> None:
     """List the library's articles, unread first, newest first."""
     from tread.core.library_errors import NoLibrary
 
@@ -210,11 +235,21 @@ def list_(unread: bool, search: str | None, limit: int | None, fmt: str,
     if fmt == "json":
         click.echo(json.dumps([_entry_dict(e) for e in entries], indent=2))
         return
-    _table(["id", "", "title", "source", "words", "added"],
-           [[e.id, ("●" if not e.read else " ") + ("★" if e.starred else " "), e.title,
-             e.feed or _short_source(e.source), e.words, _when(e.added, date_only=True)]
-            for e in entries],
-           empty="nothing in the library yet: tread add FILE|URL|FEED")
+    _table(
+        ["id", "", "title", "source", "words", "added"],
+        [
+            [
+                e.id,
+                ("●" if not e.read else " ") + ("★" if e.starred else " "),
+                e.title,
+                e.feed or _short_source(e.source),
+                e.words,
+                _when(e.added, date_only=True),
+            ]
+            for e in entries
+        ],
+        empty="nothing in the library yet: tread add FILE|URL|FEED",
+    )
 
 
 def _short_source(source: str) -> str:
@@ -262,8 +297,12 @@ def _existing(path: Path | None) -> Iterator[Any]:
         raise click.ClickException(str(exc)) from None
 
 
-MARKS = {"read": {"read": True}, "unread": {"read": False}, "star": {"starred": True},
-         "unstar": {"starred": False}}
+MARKS = {
+    "read": {"read": True},
+    "unread": {"read": False},
+    "star": {"starred": True},
+    "unstar": {"starred": False},
+}
 
 
 @click.command()
@@ -271,8 +310,7 @@ MARKS = {"read": {"read": True}, "unread": {"read": False}, "star": {"starred": 
 @click.argument("ids", nargs=-1, type=ArticleId(), required=True)
 @library_option
 @click.pass_context
-def mark(ctx: click.Context, state: str, ids: tuple[int, ...],
-         library_path: Path | None) -> None:
+def mark(ctx: click.Context, state: str, ids: tuple[int, ...], library_path: Path | None) -> None:
     """Mark articles read, unread, starred or not: 'tread mark read 3 4'."""
     missing = 0
     with _existing(library_path) as library:
@@ -287,8 +325,7 @@ def mark(ctx: click.Context, state: str, ids: tuple[int, ...],
 def _when(timestamp: float | None, *, date_only: bool = False) -> str:
     if not timestamp:
         return ""
-    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d" if date_only else
-                                                      "%Y-%m-%d %H:%M")
+    return datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d" if date_only else "%Y-%m-%d %H:%M")
 
 
 def _table(columns: list[str], rows: list[list[Any]], *, empty: str) -> None:
@@ -304,9 +341,10 @@ def _table(columns: list[str], rows: list[list[Any]], *, empty: str) -> None:
     width = shutil.get_terminal_size((100, 24)).columns
     wide = {"title", "feed", "url"}
     numeric = {"id", "words", "articles", "unread"}
-    widths = {c: min(20 if c == "source" else 99,
-                     max(cell_len(c), *(cell_len(str(r[i])) for r in rows)))
-              for i, c in enumerate(columns)}
+    widths = {
+        c: min(20 if c == "source" else 99, max(cell_len(c), *(cell_len(str(r[i])) for r in rows)))
+        for i, c in enumerate(columns)
+    }
     rest = sum(w for c, w in widths.items() if c not in wide) + 2 * (len(columns) - 1)
     share = max(12, (width - rest) // max(1, len(wide & set(columns))))
     for c in wide & set(columns):
@@ -319,8 +357,11 @@ def _table(columns: list[str], rows: list[list[Any]], *, empty: str) -> None:
             text = set_cell_size(text, w - 1) + "…"
         return text.rjust(w) if column in numeric else set_cell_size(text, w)
 
-    lines = ["  ".join(cell(c, c) for c in columns).rstrip(),
-             "  ".join("-" * widths[c] for c in columns)]
-    lines += ["  ".join(cell(c, v) for c, v in zip(columns, row, strict=True)).rstrip()
-              for row in rows]
+    lines = [
+        "  ".join(cell(c, c) for c in columns).rstrip(),
+        "  ".join("-" * widths[c] for c in columns),
+    ]
+    lines += [
+        "  ".join(cell(c, v) for c, v in zip(columns, row, strict=True)).rstrip() for row in rows
+    ]
     click.echo("\n".join(lines))

@@ -29,8 +29,13 @@ def _reattach_terminal() -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path())
-@click.option("-l", "--language", type=LanguageType(), default=None,
-              help="Language of the articles.  [default: from config, else english]")
+@click.option(
+    "-l",
+    "--language",
+    type=LanguageType(),
+    default=None,
+    help="Language of the articles.  [default: from config, else english]",
+)
 @library_option
 def read(paths: tuple[str, ...], language: str | None, library_path: Path | None) -> None:
     """Open the reader on files, folders, web pages ('-' reads piped text).
@@ -45,8 +50,10 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     from tread.core.sources import load
 
     if not sys.stdout.isatty():
-        raise click.ClickException("the reader needs a terminal, and standard output is "
-                                   "not one; 'tread summarize' prints for pipes")
+        raise click.ClickException(
+            "the reader needs a terminal, and standard output is "
+            "not one; 'tread summarize' prints for pipes"
+        )
     stdin_piped = sys.stdin is not None and not sys.stdin.isatty()
     if not paths and stdin_piped:
         paths = ("-",)

@@ -45,8 +45,12 @@ def run_summaries(
             article = load(path)
             # segmentation stops at the sentence limit: a million one-word sentences
             # are refused in seconds, not after minutes of work
-            seg = segment(article.text, language, headings=article.headings or None,
-                          max_sentences=max_sentences())
+            seg = segment(
+                article.text,
+                language,
+                headings=article.headings or None,
+                max_sentences=max_sentences(),
+            )
             if not seg.sentences:
                 raise TreadError("no sentences to summarise")
             n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)

@@ -40,8 +40,7 @@ def _parse_length(value: str) -> tuple[int | None, float | None]:
         ) from None
 
 
-def _finite_ratio(ctx: click.Context, param: click.Parameter,
-                  value: float | None) -> float | None:
+def _finite_ratio(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
     """click's FloatRange lets NaN through (every comparison with it is false)."""
     if value is not None and not 0 < value <= 1:
         raise click.BadParameter(f"{value} is not in the range 0<x<=1.", ctx, param)
@@ -51,21 +50,50 @@ def _finite_ratio(ctx: click.Context, param: click.Parameter,
 @click.command(epilog=EPILOG)
 @inputs_argument
 @click.option(
-    "-a", "--algorithm", type=click.Choice(list(ALGORITHMS), case_sensitive=False),
-    default=DEFAULT_ALGORITHM, show_default=True, help="Summarisation algorithm (sumy's names).",
+    "-a",
+    "--algorithm",
+    type=click.Choice(list(ALGORITHMS), case_sensitive=False),
+    default=DEFAULT_ALGORITHM,
+    show_default=True,
+    help="Summarisation algorithm (sumy's names).",
 )
-@click.option("-n", "--sentences", type=click.IntRange(min=1), default=None,
-              help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}]")
-@click.option("-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), default=None,
-              callback=_finite_ratio, help="Share of the document's sentences, e.g. 0.2.")
-@click.option("--length", "length", default=None, metavar="N|P%",
-              help="sumy-style length: a count (7) or a percentage (20%).")
+@click.option(
+    "-n",
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}]",
+)
+@click.option(
+    "-r",
+    "--ratio",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    callback=_finite_ratio,
+    help="Share of the document's sentences, e.g. 0.2.",
+)
+@click.option(
+    "--length",
+    "length",
+    default=None,
+    metavar="N|P%",
+    help="sumy-style length: a count (7) or a percentage (20%).",
+)
 @language_option
-@click.option("--explain", is_flag=True,
-              help="Also give every sentence's score and rank (and, for tread, what each "
-                   "feature added).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["plain", "json", "markdown"]),
-              default="plain", show_default=True, help="Output format.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also give every sentence's score and rank (and, for tread, what each feature added).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["plain", "json", "markdown"]),
+    default="plain",
+    show_default=True,
+    help="Output format.",
+)
 @click.pass_context
 def summarize(
     ctx: click.Context,

@@ -77,5 +77,6 @@ def info_for(article: Article, path: str) -> ArticleInfo:
     from tread.core.sanitize import one_line_safe
 
     name = STDIN_NAME if path == "-" else one_line_safe(Path(path).name)
-    return ArticleInfo(path, title_of(article, name), one_line_safe(source_label(path)),
-                       len(article.text.split()))
+    return ArticleInfo(
+        path, title_of(article, name), one_line_safe(source_label(path)), len(article.text.split())
+    )

@@ -27,9 +27,29 @@ _CLOSING: Final = "'’\")"
 # "Label: text" opening a caption ("Pictured:", "New venture:"), not "Smith said: ...";
 # and the Daily Mail's video marker
 _CAPTION_LABEL: Final = re.compile(r"Scroll down for video\s*|[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s")
-_SPEECH: Final = frozenset({"said", "says", "added", "adds", "told", "tells", "explained",
-                            "wrote", "writes", "asked", "asks", "continued", "insisted",
-                            "admitted", "revealed", "warned", "stated", "replied", "commented"})
+_SPEECH: Final = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "told",
+        "tells",
+        "explained",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "continued",
+        "insisted",
+        "admitted",
+        "revealed",
+        "warned",
+        "stated",
+        "replied",
+        "commented",
+    }
+)
 
 
 @cache
@@ -57,13 +77,18 @@ def caption_breaks(text: str, stop_words: frozenset[str] | None = None) -> list[
             break
         word = after.lstrip(_OPENING)
         following = tokens[k + 2].group().lstrip(_OPENING)
-        if (word[:1].isupper() and word.lower() in stop_words
-                and word != "I" and not word.startswith(("I'", "I’"))
-                and (before[-1:].isalnum() or before[-1:] in _CLOSING)
-                and (not before[:1].isupper() or before[-1:] in _CLOSING)
-                and before.lower().strip(_CLOSING) not in stop_words
-                and not _title_word(following)
-                and quotes % 2 == 0 and not after.startswith(('"', "“"))):
+        if (
+            word[:1].isupper()
+            and word.lower() in stop_words
+            and word != "I"
+            and not word.startswith(("I'", "I’"))
+            and (before[-1:].isalnum() or before[-1:] in _CLOSING)
+            and (not before[:1].isupper() or before[-1:] in _CLOSING)
+            and before.lower().strip(_CLOSING) not in stop_words
+            and not _title_word(following)
+            and quotes % 2 == 0
+            and not after.startswith(('"', "“"))
+        ):
             breaks.append(tokens[k + 1].start())
     return breaks
 
@@ -82,8 +107,7 @@ def caption_like(text: str, stop_words: frozenset[str] | None = None) -> bool:
     return bool(caption_breaks(text, stop_words))
 
 
-def split_at_captions(seg: Segmentation,
-                      stop_words: frozenset[str] | None = None) -> Segmentation:
+def split_at_captions(seg: Segmentation, stop_words: frozenset[str] | None = None) -> Segmentation:
     """``seg`` with each sentence cut where a caption runs into it (for English text:
     phase 2 calls it from segment.py when the language is English)."""
     sentences: list[Sentence] = []

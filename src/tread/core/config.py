@@ -115,8 +115,11 @@ def from_mapping(raw: dict[str, Any]) -> tuple[Config, list[str]]:
                 problems.append('[keys] must be a table of binding id = "keys"')
                 continue
             good = {k: v for k, v in value.items() if isinstance(v, str)}
-            problems += [f"[keys] {k!r} must be a string of keys, e.g. \"n,j\" "
-                         f"(got {_shown(v)})" for k, v in value.items() if k not in good]
+            problems += [
+                f'[keys] {k!r} must be a string of keys, e.g. "n,j" (got {_shown(v)})'
+                for k, v in value.items()
+                if k not in good
+            ]
             values["keys"] = good
         elif key in _CHECKS:
             check = _CHECKS[key]
@@ -141,8 +144,10 @@ def load_config(path: Path | None = None) -> tuple[Config, str | None]:
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Config(), (f"{path}: not read ({exc}); defaults in use, and the file "
-                          "will not be changed until it is fixed")
+        return Config(), (
+            f"{path}: not read ({exc}); defaults in use, and the file "
+            "will not be changed until it is fixed"
+        )
     config, problems = from_mapping(raw)
     if problems:
         return config, f"{path}: defaults used for " + "; ".join(problems)

@@ -64,9 +64,7 @@ class NerUnavailable(TreadError):
 class EntityExtractor(Protocol):
     name: str
 
-    def extract(
-        self, text: str, cancelled: Callable[[], bool] | None = None
-    ) -> list[Entity]: ...
+    def extract(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[Entity]: ...
 
 
 def kind_of_label(label: str) -> str:
@@ -212,8 +210,12 @@ class SpacyEntityExtractor:
             if cancelled is not None and cancelled():
                 return []
             entities.extend(
-                Entity(offset + ent.start_char, offset + ent.end_char, ent.label_,
-                       text[offset + ent.start_char : offset + ent.end_char])
+                Entity(
+                    offset + ent.start_char,
+                    offset + ent.end_char,
+                    ent.label_,
+                    text[offset + ent.start_char : offset + ent.end_char],
+                )
                 for ent in doc.ents
             )
         if self._corrections:

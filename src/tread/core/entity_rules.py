@@ -25,8 +25,10 @@ _ACRONYM_DEF: Final = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
 _WORD: Final = re.compile(r"[^\W_][\w.&’'-]*|,")
 _CONNECTORS: Final = frozenset({"and", "of", "for", "the", "&", "on", "in", "de", "to", ","})
 _ABBREVIATED: Final = r"Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Capt|Rev"
-_TITLES: Final = (r"President|Senator|Governor|Judge|Mayor|Sheriff|Chancellor|Pope|Sir|"
-                  r"Dame|Professor|Congressman|Congresswoman|Detective")
+_TITLES: Final = (
+    r"President|Senator|Governor|Judge|Mayor|Sheriff|Chancellor|Pope|Sir|"
+    r"Dame|Professor|Congressman|Congresswoman|Detective"
+)
 _NAME_WORD: Final = r"[A-Z][a-zA-Z]*(?:-[A-Za-z]+)*(?:['’][A-Z][a-zA-Z]+)?"
 # "Dr. Ada Byron", "Mayor Eric Garcetti": an abbreviation (with or without its period)
 # or a title word, then one to three capitalised words that are not followed by more
@@ -106,8 +108,10 @@ def _acronym_entities(text: str, model: _Sorted) -> list[Entity]:
 def _long_form(text: str, paren: int, acronym: str) -> tuple[int, int] | None:
     """The words before '(' that the acronym abbreviates, as a span, or None."""
     window_start = max(0, paren - _LOOKBACK)
-    words = [(w.start() + window_start, w.end() + window_start, w.group())
-             for w in _WORD.finditer(text[window_start:paren])]
+    words = [
+        (w.start() + window_start, w.end() + window_start, w.group())
+        for w in _WORD.finditer(text[window_start:paren])
+    ]
     # the run of capitalised words and connectors that ends right before the '('
     run: list[tuple[int, int, str]] = []
     for start, end, word in reversed(words):

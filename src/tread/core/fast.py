@@ -103,9 +103,13 @@ class FastLexRank(LexRankSummarizer):
         df = Counter(t for s in sentences for t in set(s))
         return {t: math.log(n / (1 + df[t])) for s in sentences for t in s}
 
-    def _create_matrix(self, sentences: Sequence[Sequence[str]], threshold: float,
-                       tf_metrics: Sequence[dict[str, float]],
-                       idf_metrics: dict[str, float]) -> np.ndarray:
+    def _create_matrix(
+        self,
+        sentences: Sequence[Sequence[str]],
+        threshold: float,
+        tf_metrics: Sequence[dict[str, float]],
+        idf_metrics: dict[str, float],
+    ) -> np.ndarray:
         n = len(sentences)
         vocab: dict[str, int] = {}
         weights = np.zeros((n, 0))
@@ -123,12 +127,16 @@ class FastLexRank(LexRankSummarizer):
             from scipy.sparse import csr_matrix
 
             weights = csr_matrix((vals, (rows, cols)), shape=(n, v))
-        return self._threshold_matrix(_gram(weights), sentences, threshold, tf_metrics,
-                                      idf_metrics)
+        return self._threshold_matrix(_gram(weights), sentences, threshold, tf_metrics, idf_metrics)
 
-    def _threshold_matrix(self, dots: np.ndarray, sentences: Sequence[Sequence[str]],
-                          threshold: float, tf_metrics: Sequence[dict[str, float]],
-                          idf_metrics: dict[str, float]) -> np.ndarray:
+    def _threshold_matrix(
+        self,
+        dots: np.ndarray,
+        sentences: Sequence[Sequence[str]],
+        threshold: float,
+        tf_metrics: Sequence[dict[str, float]],
+        idf_metrics: dict[str, float],
+    ) -> np.ndarray:
         """In place, a block of rows at a time: cosines, 1 where above the threshold
         (within EPSILON of it, decided by sumy's scalar code), rows divided by their
         degree. The same operations as on whole matrices, so the same bits."""
@@ -145,8 +153,9 @@ class FastLexRank(LexRankSummarizer):
                 near.append((start + int(r), int(c)))
             np.greater(rows, threshold, out=rows, casting="unsafe")
         for r, c in near:
-            exact = self.cosine_similarity(sentences[r], sentences[c], tf_metrics[r],
-                                           tf_metrics[c], idf_metrics)
+            exact = self.cosine_similarity(
+                sentences[r], sentences[c], tf_metrics[r], tf_metrics[c], idf_metrics
+            )
             dots[r, c] = float(exact > threshold)
         degrees = dots.sum(axis=1)
         degrees[degrees == 0] = 1
@@ -247,16 +256,14 @@ class FastLsa(LsaSummarizer):
         if not dictionary:
             return ()
         n = len(document.sentences)
-        if (n <= self.SVD_LIMIT and n * len(dictionary) <= SVD_CELLS) \
-                or self.REDUCTION_RATIO != 1:
+        if (n <= self.SVD_LIMIT and n * len(dictionary) <= SVD_CELLS) or self.REDUCTION_RATIO != 1:
             counts = self._count_matrix(document, dictionary)
             matrix = self._compute_term_frequency(counts)
             _u, sigma, v = np.linalg.svd(matrix, full_matrices=False)
             ranks = iter(self._compute_ranks(sigma, v))
         else:
             ranks = iter(self._column_norms(document, dictionary))
-        return self._get_best_sentences(document.sentences, sentences_count,
-                                        lambda s: next(ranks))
+        return self._get_best_sentences(document.sentences, sentences_count, lambda s: next(ranks))
 
     def _count_matrix(self, document: Any, dictionary: dict[str, int]) -> np.ndarray:
         """sumy's |words| x |sentences| count matrix (without its warning)."""

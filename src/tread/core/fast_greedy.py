@@ -117,9 +117,12 @@ class FastKL(_Truncated, KLSummarizer):  # type: ignore[misc]
             self._spend(len(sentences_list) * (1 + len(summary)))
             summary_words = self._get_all_words_in_doc(summary)
             summary_counts = self._compute_word_freq(summary_words)
-            kls = [self._kl_divergence(_joint(c, len(ws), summary_counts, len(summary_words)),
-                                       word_freq)
-                   for c, ws in zip(counts, sentences_as_words, strict=True)]
+            kls = [
+                self._kl_divergence(
+                    _joint(c, len(ws), summary_counts, len(summary_words)), word_freq
+                )
+                for c, ws in zip(counts, sentences_as_words, strict=True)
+            ]
             best = self._find_index_of_best_sentence(kls)
             best_sentence = sentences_list.pop(best)
             left[best_sentence] -= 1

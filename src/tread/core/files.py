@@ -28,8 +28,9 @@ SEED_ARTICLE: Final = "la-ice-operation.txt"
 
 def sample_articles() -> list[str]:
     """The bundled articles, the seed story first (SOURCES.md is not an article)."""
-    files = sorted(sample_articles_dir().glob("*.txt"), key=lambda p: (p.name != SEED_ARTICLE,
-                                                                       p.name))
+    files = sorted(
+        sample_articles_dir().glob("*.txt"), key=lambda p: (p.name != SEED_ARTICLE, p.name)
+    )
     return [str(p) for p in files]
 
 

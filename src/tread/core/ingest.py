@@ -37,8 +37,9 @@ Report = Callable[[Outcome], None]
 Progress = Callable[[int, int], None]
 
 
-def _entry_articles(feed: Feed, entries: list[tuple[FeedEntry, str | None]], links: Links,
-                    fetch_full: bool) -> list[tuple[Article, str | None]]:
+def _entry_articles(
+    feed: Feed, entries: list[tuple[FeedEntry, str | None]], links: Links, fetch_full: bool
+) -> list[tuple[Article, str | None]]:
     """Each entry as an article, with why a teaser was kept (its link refused, failed or
     late); teaser pages are fetched together, as ``teasers`` allows."""
     wanted = [e.link for e, _ in entries if fetch_full and e.teaser and e.link]
@@ -48,8 +49,9 @@ def _entry_articles(feed: Feed, entries: list[tuple[FeedEntry, str | None]], lin
         page = pages.get(entry.link) if entry.link else None
         why = page if isinstance(page, str) else refused
         kept = why if fetch_full and entry.teaser else None
-        articles.append((entry_article(entry, feed.title,
-                                       page if isinstance(page, Article) else None), kept))
+        articles.append(
+            (entry_article(entry, feed.title, page if isinstance(page, Article) else None), kept)
+        )
     return articles
 
 
@@ -59,9 +61,16 @@ def _entry_hash(entry: FeedEntry) -> str:
     return hashlib.sha256(said.encode("utf-8")).hexdigest()
 
 
-def ingest_feed(library: Library, feed_id: int, feed: Feed, *, fetch_full: bool,
-                links: Links | None = None, report: Report | None = None,
-                progress: Progress | None = None) -> Stored:
+def ingest_feed(
+    library: Library,
+    feed_id: int,
+    feed: Feed,
+    *,
+    fetch_full: bool,
+    links: Links | None = None,
+    report: Report | None = None,
+    progress: Progress | None = None,
+) -> Stored:
     """Add a feed's new entries and update its edited ones; an unchanged entry costs one
     lookup (no fetch).
 
@@ -110,8 +119,9 @@ def _tally(feed: Feed, stored: Stored) -> str:
     if feed.empty:
         parts.append(f"{feed.empty} with nothing to read skipped")
     if feed.older:
-        parts.append(f"{feed.older} older skipped (only the newest {MAX_ENTRIES:,} "
-                     "entries are taken)")
+        parts.append(
+            f"{feed.older} older skipped (only the newest {MAX_ENTRIES:,} entries are taken)"
+        )
     return ", ".join(parts)
 
 
@@ -125,8 +135,14 @@ def _one_feed() -> Iterator[None]:
         raise UnreadableInput(f"not a readable feed ({type(exc).__name__}: {exc})") from None
 
 
-def add_source(library: Library, source: str, report: Report, *,
-               fetch_full: bool = True, progress: Progress | None = None) -> None:
+def add_source(
+    library: Library,
+    source: str,
+    report: Report,
+    *,
+    fetch_full: bool = True,
+    progress: Progress | None = None,
+) -> None:
     """Add one file, folder, page URL or feed (URL or file), reporting each result."""
     from tread.core.files import READABLE_SUFFIXES, collect_paths
     from tread.core.sources import STDIN_NAME, article_from, read_bytes
@@ -156,13 +172,25 @@ def add_source(library: Library, source: str, report: Report, *,
                 feed = parse_feed(data, content_type=content_type)
                 key = source if is_url(source) else str(Path(source).resolve())
                 feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
-                stored = ingest_feed(library, feed_id, feed, fetch_full=fetch_full,
-                                     links=Links.of(source, base), report=report,
-                                     progress=progress)
+                stored = ingest_feed(
+                    library,
+                    feed_id,
+                    feed,
+                    fetch_full=fetch_full,
+                    links=Links.of(source, base),
+                    report=report,
+                    progress=progress,
+                )
             report(Outcome(name, f"feed {feed.title}: {_tally(feed, stored)}", new=stored.new))
             return
-        article = article_from(data, name, suffix=suffix, content_type=content_type,
-                               url=source if is_url(source) else None, charset=charset)
+        article = article_from(
+            data,
+            name,
+            suffix=suffix,
+            content_type=content_type,
+            url=source if is_url(source) else None,
+            charset=charset,
+        )
         article_id, created = library.add(article)
         verb = "added" if created else "already in the library as"
         title = title_of(article, name)
@@ -173,8 +201,12 @@ def add_source(library: Library, source: str, report: Report, *,
         report(Outcome(name, str(exc), ok=False))
 
 
-def refresh(library: Library, report: Report, progress: Callable[[], None] | None = None,
-            entries: Progress | None = None) -> None:
+def refresh(
+    library: Library,
+    report: Report,
+    progress: Callable[[], None] | None = None,
+    entries: Progress | None = None,
+) -> None:
     """Fetch every feed and add its new entries; a failing feed does not stop the rest
     (``progress`` is called after each feed, ``entries`` while one is stored)."""
     from tread.core.sources import read_bytes
@@ -188,10 +220,15 @@ def refresh(library: Library, report: Report, progress: Callable[[], None] | Non
             data = fetched.data if fetched else read_bytes(url)
             with _one_feed():
                 parsed = parse_feed(data, content_type=fetched.content_type if fetched else "")
-                stored = ingest_feed(library, feed["id"], parsed,
-                                     fetch_full=bool(feed["fetch_full"]),
-                                     links=Links.of(url, fetched.url if fetched else None),
-                                     report=report, progress=entries)
+                stored = ingest_feed(
+                    library,
+                    feed["id"],
+                    parsed,
+                    fetch_full=bool(feed["fetch_full"]),
+                    links=Links.of(url, fetched.url if fetched else None),
+                    report=report,
+                    progress=entries,
+                )
             report(Outcome(url, f"{parsed.title}: {_tally(parsed, stored)}", new=stored.new))
         except LibraryUnusable:
             raise

@@ -43,8 +43,10 @@ NOTES_WITH_FRAGMENTS: Final = 0.6
 MIN_NOTE_LINES: Final = 5
 
 _LINE: Final = re.compile(r"[^\r\n]+")
-_NUMBER_WORDS: Final = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                        "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last")
+_NUMBER_WORDS: Final = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
+)
 # "CHAPTER 1. Loomings.", "Chapter XII", "BOOK THE FIRST", "Part two": the keyword
 # capitalised, then a numeral; a heading line is short
 _CHAPTER: Final = re.compile(
@@ -53,8 +55,10 @@ _CHAPTER: Final = re.compile(
 )
 _HEADING_WORDS: Final = 20
 _BULLET: Final = re.compile(r"(?:[-*•·–+]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]?\])\s+\S")
-_SPEAKER: Final = re.compile(r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[\w ]{0,20})"
-                             r"\s*(?:\([^)]{0,30}\))?:\s+\S")
+_SPEAKER: Final = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[\w ]{0,20})"
+    r"\s*(?:\([^)]{0,30}\))?:\s+\S"
+)
 _ENDS: Final = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORDS: Final = re.compile(r"\w+")
 
@@ -114,8 +118,16 @@ def signals(seg: Segmentation) -> Signals:
             speakers += 1
         elif words < 8 and not _ENDS.search(line):
             fragments += 1
-    return Signals(len(_WORDS.findall(seg.text)), len(seg.sentences), lines, chapters,
-                   bullets, speakers, fragments, first_chapter)
+    return Signals(
+        len(_WORDS.findall(seg.text)),
+        len(seg.sentences),
+        lines,
+        chapters,
+        bullets,
+        speakers,
+        fragments,
+        first_chapter,
+    )
 
 
 def chapter_headings(text: str) -> list[tuple[int, int]]:
@@ -144,21 +156,40 @@ def classify(text: Segmentation | str, language: str = "english") -> Kind:
     s = signals(text)
     if s.lines >= MIN_NOTE_LINES:
         for count, share, what in (
-                (s.bullets, NOTES_SHARE, "bullets or numbered items"),
-                (s.speakers, NOTES_SHARE, "speaker tags (NAME: ...)"),
-                (s.bullets + s.speakers + s.fragments, NOTES_WITH_FRAGMENTS,
-                 "bullets, speaker tags or short fragments")):
+            (s.bullets, NOTES_SHARE, "bullets or numbered items"),
+            (s.speakers, NOTES_SHARE, "speaker tags (NAME: ...)"),
+            (
+                s.bullets + s.speakers + s.fragments,
+                NOTES_WITH_FRAGMENTS,
+                "bullets, speaker tags or short fragments",
+            ),
+        ):
             if count >= share * s.lines:
                 return Kind(NOTES, (f"{_share(count, s.lines)} of {s.lines} lines are {what}",))
     if s.chapters >= MIN_CHAPTERS:
         example = f" (first: {s.first_chapter[:40]!r})" if s.first_chapter else ""
-        return Kind(LONG, (f"{s.chapters} chapter headings{example}",
-                           f"{s.words:,} words in {s.sentences:,} sentences"))
+        return Kind(
+            LONG,
+            (
+                f"{s.chapters} chapter headings{example}",
+                f"{s.words:,} words in {s.sentences:,} sentences",
+            ),
+        )
     if s.words > LONG_WORDS:
-        return Kind(LONG, (f"{s.words:,} words: longer than a news story "
-                           f"(over {LONG_WORDS:,})", "no chapter headings"))
-    return Kind(NEWS, (f"prose of {s.words:,} words in {s.sentences:,} sentences",
-                       "no chapter headings; few bullets, speaker tags or fragments"))
+        return Kind(
+            LONG,
+            (
+                f"{s.words:,} words: longer than a news story (over {LONG_WORDS:,})",
+                "no chapter headings",
+            ),
+        )
+    return Kind(
+        NEWS,
+        (
+            f"prose of {s.words:,} words in {s.sentences:,} sentences",
+            "no chapter headings; few bullets, speaker tags or fragments",
+        ),
+    )
 
 
 def plan(kind: Kind, requested: int | None = None) -> Plan:
@@ -166,15 +197,20 @@ def plan(kind: Kind, requested: int | None = None) -> Plan:
     user asked for a number, else the kind's default (more for a book)."""
     if kind.name == NEWS:
         count = 5 if requested is None else requested
-        return Plan("tread", count, ("news: tread's model (position, centrality, "
-                                     "names; trained on news stories)",))
+        return Plan(
+            "tread",
+            count,
+            ("news: tread's model (position, centrality, names; trained on news stories)",),
+        )
     if kind.name == LONG:
         count = 10 if requested is None else requested
-        return Plan(LONG_ALGORITHM, count, (f"long text: {LONG_ALGORITHM} "
-                                            f"({LONG_REASON})",))
+        return Plan(LONG_ALGORITHM, count, (f"long text: {LONG_ALGORITHM} ({LONG_REASON})",))
     count = 5 if requested is None else requested
-    return Plan(NOTES_ALGORITHM, count, (f"notes: {NOTES_ALGORITHM} ({LONG_REASON}; "
-                                         "position says nothing in a list)",))
+    return Plan(
+        NOTES_ALGORITHM,
+        count,
+        (f"notes: {NOTES_ALGORITHM} ({LONG_REASON}; position says nothing in a list)",),
+    )
 
 
 #: chosen by benchmarks/results/summary_proxy.md (Moby-Dick, 10 sentences): of the

@@ -13,5 +13,4 @@ class LeadSummarizer(AbstractSummarizer):  # type: ignore[misc]
     def __call__(self, document: Any, sentences_count: Any) -> Any:
         sentences = document.sentences
         order = {id(s): i for i, s in enumerate(sentences)}
-        return self._get_best_sentences(sentences, sentences_count,
-                                        lambda s: -float(order[id(s)]))
+        return self._get_best_sentences(sentences, sentences_count, lambda s: -float(order[id(s)]))

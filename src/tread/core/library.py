@@ -33,8 +33,20 @@ from tread.core.library_errors import (
 from tread.core.library_rows import FeedItem, duplicate, find_entry, insert, update
 from tread.core.library_schema import MIGRATIONS, SCHEMA_VERSION, NewerSchema, migrate
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Entry", "FeedItem", "Library", "LibraryError",
-           "Stored", "cache_key", "content_hash", "default_path", "fts_query", "migrate"]
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Entry",
+    "FeedItem",
+    "Library",
+    "LibraryError",
+    "Stored",
+    "cache_key",
+    "content_hash",
+    "default_path",
+    "fts_query",
+    "migrate",
+]
 
 #: the largest id SQLite stores (ids outside it are refused before any query)
 MAX_ID: Final = 2**63 - 1
@@ -90,15 +102,15 @@ class Library:
             parent = self.path.parent
             if not parent.exists() or parent.is_dir():
                 raise NoLibrary(f"no library at {self.path}")
-            raise LibraryError(f"{self.path}: cannot open the library ({parent} is not a "
-                               "folder)")
+            raise LibraryError(f"{self.path}: cannot open the library ({parent} is not a folder)")
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = self._connect(create)
         except OSError as exc:
-            raise LibraryError(f"{self.path}: cannot open the library "
-                               f"({exc.strerror or exc})") from None
+            raise LibraryError(
+                f"{self.path}: cannot open the library ({exc.strerror or exc})"
+            ) from None
         except NewerSchema as exc:
             raise LibraryError(f"{self.path}: {exc}") from None
         except sqlite3.Error as exc:
@@ -129,9 +141,11 @@ class Library:
                 continue
             if version != SCHEMA_VERSION:
                 db.close()
-                raise LibraryReadOnly(f"{self.path}: the library is read-only and needs an "
-                                      "update to this tread's schema: open it once where "
-                                      "it can be written")
+                raise LibraryReadOnly(
+                    f"{self.path}: the library is read-only and needs an "
+                    "update to this tread's schema: open it once where "
+                    "it can be written"
+                )
             self.read_only = True
             self._unwritable = failure
             return db
@@ -177,8 +191,9 @@ class Library:
             code = getattr(self._unwritable, "sqlite_errorcode", 0) & 0xFF
             if self._unwritable is not None and code in (10, 13):  # IOERR, FULL
                 raise library_error(self.path, self._unwritable, "write")
-            raise LibraryReadOnly(f"{self.path}: the library is read-only (the file or its "
-                                  "folder cannot be written)")
+            raise LibraryReadOnly(
+                f"{self.path}: the library is read-only (the file or its folder cannot be written)"
+            )
         try:
             self.db.execute("BEGIN IMMEDIATE")
             yield self.db
@@ -192,8 +207,14 @@ class Library:
             raise
 
     # -- articles --------------------------------------------------------------------
-    def add(self, article: Article, *, source: str | None = None, feed_id: int | None = None,
-            title: str | None = None) -> tuple[int, bool]:
+    def add(
+        self,
+        article: Article,
+        *,
+        source: str | None = None,
+        feed_id: int | None = None,
+        title: str | None = None,
+    ) -> tuple[int, bool]:
         """Store ``article``; returns (id, True) when new, (existing id, False) when the
         same text or the same link is already there."""
         digest = content_hash(article.text)
@@ -206,17 +227,25 @@ class Library:
             new_id = insert(db, article, digest, heading, source, feed_id, None, None)
         return new_id, True
 
-    def entries(self, *, unread_only: bool = False, search: str | None = None,
-                limit: int | None = None, unread_first: bool = True) -> list[Entry]:
+    def entries(
+        self,
+        *,
+        unread_only: bool = False,
+        search: str | None = None,
+        limit: int | None = None,
+        unread_first: bool = True,
+    ) -> list[Entry]:
         where, params = [], []
         if unread_only:
             where.append("a.read = 0")
         if search:
             where.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(fts_query(search))
-        sql = ("SELECT a.id, a.title, a.source, a.link, a.author, a.published, a.added,"
-               " a.words, a.read, a.starred, f.title AS feed FROM articles a"
-               " LEFT JOIN feeds f ON f.id = a.feed_id")
+        sql = (
+            "SELECT a.id, a.title, a.source, a.link, a.author, a.published, a.added,"
+            " a.words, a.read, a.starred, f.title AS feed FROM articles a"
+            " LEFT JOIN feeds f ON f.id = a.feed_id"
+        )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY " + ("a.read, " if unread_first else "") + "a.added DESC, a.id DESC"
@@ -224,18 +253,37 @@ class Library:
             sql += f" LIMIT {min(int(limit), MAX_ID)}"
         with self._guard("search" if search else "reading the library"):
             rows = self.db.execute(sql, params).fetchall()
-        return [Entry(r["id"], r["title"], r["source"], r["link"], r["author"],
-                      r["published"], r["added"], r["words"], bool(r["read"]),
-                      bool(r["starred"]), r["feed"]) for r in rows]
+        return [
+            Entry(
+                r["id"],
+                r["title"],
+                r["source"],
+                r["link"],
+                r["author"],
+                r["published"],
+                r["added"],
+                r["words"],
+                bool(r["read"]),
+                bool(r["starred"]),
+                r["feed"],
+            )
+            for r in rows
+        ]
 
     def article(self, article_id: int) -> Article:
         row = self._row("SELECT * FROM articles WHERE id = ?", (_id(article_id),))
         if row is None:
             raise LibraryError(f"no article {article_id} in the library")
         headings = tuple(tuple(h) for h in json.loads(row["headings"]))
-        return Article(text=row["text"], source=row["source"], title=row["title"],
-                       headings=headings, author=row["author"],
-                       published=row["published"], link=row["link"])
+        return Article(
+            text=row["text"],
+            source=row["source"],
+            title=row["title"],
+            headings=headings,
+            author=row["author"],
+            published=row["published"],
+            link=row["link"],
+        )
 
     def hash_of(self, article_id: int) -> str | None:
         row = self._row("SELECT hash FROM articles WHERE id = ?", (_id(article_id),))
@@ -243,16 +291,23 @@ class Library:
 
     def remove(self, article_id: int) -> bool:
         with self._write() as db:
-            return db.execute("DELETE FROM articles WHERE id = ?",
-                              (_id(article_id),)).rowcount > 0
+            return db.execute("DELETE FROM articles WHERE id = ?", (_id(article_id),)).rowcount > 0
 
-    def mark(self, article_id: int, *, read: bool | None = None,
-             starred: bool | None = None) -> bool:
-        sets = [f"{col} = {int(v)}" for col, v in (("read", read), ("starred", starred))
-                if v is not None]
+    def mark(
+        self, article_id: int, *, read: bool | None = None, starred: bool | None = None
+    ) -> bool:
+        sets = [
+            f"{col} = {int(v)}"
+            for col, v in (("read", read), ("starred", starred))
+            if v is not None
+        ]
         with self._write() as db:
-            return db.execute(f"UPDATE articles SET {', '.join(sets)} WHERE id = ?",
-                              (_id(article_id),)).rowcount > 0
+            return (
+                db.execute(
+                    f"UPDATE articles SET {', '.join(sets)} WHERE id = ?", (_id(article_id),)
+                ).rowcount
+                > 0
+            )
 
     def count(self) -> int:
         row = self._row("SELECT count(*) FROM articles")
@@ -268,29 +323,39 @@ class Library:
             row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
             if row is not None:
                 return int(row["id"]), False
-            cur = db.execute("INSERT INTO feeds(url, title, fetch_full, added) VALUES (?,?,?,?)",
-                             (url, title, int(fetch_full), time.time()))
+            cur = db.execute(
+                "INSERT INTO feeds(url, title, fetch_full, added) VALUES (?,?,?,?)",
+                (url, title, int(fetch_full), time.time()),
+            )
         return int(cur.lastrowid or 0), True
 
     def feeds(self) -> list[dict[str, Any]]:
         rows = self._rows(
             "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS articles,"
             " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread"
-            " FROM feeds f ORDER BY f.title")
+            " FROM feeds f ORDER BY f.title"
+        )
         return [dict(r) for r in rows]
 
     def remove_feed(self, key: str) -> bool:
         with self._write() as db:
-            return db.execute("DELETE FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?",
-                              (key, key)).rowcount > 0
+            return (
+                db.execute(
+                    "DELETE FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?", (key, key)
+                ).rowcount
+                > 0
+            )
 
     def feed_refreshed(self, feed_id: int, title: str) -> None:
         with self._write() as db:
-            db.execute("UPDATE feeds SET refreshed = ?, title = ? WHERE id = ?",
-                       (time.time(), title, feed_id))
+            db.execute(
+                "UPDATE feeds SET refreshed = ?, title = ? WHERE id = ?",
+                (time.time(), title, feed_id),
+            )
 
-    def entry_states(self, feed_id: int, keys: Sequence[tuple[str | None, str | None]]
-                     ) -> list[tuple[int, str | None] | None]:
+    def entry_states(
+        self, feed_id: int, keys: Sequence[tuple[str | None, str | None]]
+    ) -> list[tuple[int, str | None] | None]:
         """For each (guid, link) of a feed's entries: the stored (id, entry digest), or
         None when the entry is not in the library (a read: no lock is taken)."""
         with self._guard():
@@ -305,11 +370,14 @@ class Library:
         with self._write() as db:
             for index, item in enumerate(items):
                 found = find_entry(db, feed_id, item.guid, item.link)
-                if item.article is None or (found is not None and found[1] in
-                                            (item.entry_hash, None)):
+                if item.article is None or (
+                    found is not None and found[1] in (item.entry_hash, None)
+                ):
                     if found is not None and found[1] is None:  # stored by an older tread
-                        db.execute("UPDATE articles SET guid = ?, entry_hash = ? WHERE id = ?",
-                                   (item.guid, item.entry_hash, found[0]))
+                        db.execute(
+                            "UPDATE articles SET guid = ?, entry_hash = ? WHERE id = ?",
+                            (item.guid, item.entry_hash, found[0]),
+                        )
                     known += 1
                     continue
                 article = item.article
@@ -319,14 +387,17 @@ class Library:
                     if duplicate(db, digest, article.link or None) is not None:
                         known += 1
                     else:
-                        insert(db, article, digest, heading, None, feed_id, item.guid,
-                                item.entry_hash)
+                        insert(
+                            db, article, digest, heading, None, feed_id, item.guid, item.entry_hash
+                        )
                         new += 1
                         written.append(index)
                 elif duplicate(db, digest, article.link or None, other_than=found[0]):
                     # the edit would make it a copy of another article: keep it as it is
-                    db.execute("UPDATE articles SET entry_hash = ? WHERE id = ?",
-                               (item.entry_hash, found[0]))
+                    db.execute(
+                        "UPDATE articles SET entry_hash = ? WHERE id = ?",
+                        (item.entry_hash, found[0]),
+                    )
                     known += 1
                 else:
                     update(db, found[0], article, digest, heading, item)
@@ -345,8 +416,10 @@ class Library:
         if self.read_only:
             return
         with self._write() as db:
-            db.execute("INSERT OR REPLACE INTO analysis(key, value, created) VALUES (?,?,?)",
-                       (key, json.dumps(value), time.time()))
+            db.execute(
+                "INSERT OR REPLACE INTO analysis(key, value, created) VALUES (?,?,?)",
+                (key, json.dumps(value), time.time()),
+            )
 
 
 def _id(article_id: int) -> int:

@@ -64,15 +64,15 @@ def library_error(path: Path, exc: sqlite3.Error | OverflowError, doing: str) ->
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary in (_CORRUPT, _NOTADB) or "malformed" in detail or "not a database" in detail:
-        return LibraryDamaged(f"{path}: the library is damaged ({detail}); move it aside "
-                              "and tread starts a new one")
+        return LibraryDamaged(
+            f"{path}: the library is damaged ({detail}); move it aside and tread starts a new one"
+        )
     if primary == _FULL:
         return LibraryFull(f"{path}: the disk is full ({detail})")
     if primary == _READONLY:
         return LibraryReadOnly(f"{path}: the library is read-only ({detail})")
     if primary in (_BUSY, _LOCKED):
-        return LibraryError(f"{path}: the library is busy (another tread is writing it); "
-                            "try again")
+        return LibraryError(f"{path}: the library is busy (another tread is writing it); try again")
     if primary == _IOERR:
         if _disk_full(path):  # SQLite says I/O error when it cannot even make its -shm
             return LibraryFull(f"{path}: the disk is full ({detail})")

@@ -22,44 +22,84 @@ class FeedItem:
     article: Article | None = None
 
 
-def duplicate(db: sqlite3.Connection, digest: str, link: str | None,
-              other_than: int | None = None) -> sqlite3.Row | None:
+def duplicate(
+    db: sqlite3.Connection, digest: str, link: str | None, other_than: int | None = None
+) -> sqlite3.Row | None:
     row: sqlite3.Row | None = db.execute(
-        "SELECT id FROM articles WHERE (hash = ? OR (? IS NOT NULL AND link = ?))"
-        " AND id IS NOT ?", (digest, link, link, other_than)).fetchone()
+        "SELECT id FROM articles WHERE (hash = ? OR (? IS NOT NULL AND link = ?)) AND id IS NOT ?",
+        (digest, link, link, other_than),
+    ).fetchone()
     return row
 
 
-def find_entry(db: sqlite3.Connection, feed_id: int, guid: str | None,
-               link: str | None) -> tuple[int, str | None] | None:
+def find_entry(
+    db: sqlite3.Connection, feed_id: int, guid: str | None, link: str | None
+) -> tuple[int, str | None] | None:
     row = None
     if guid:
-        row = db.execute("SELECT id, entry_hash FROM articles WHERE feed_id = ? AND guid = ?",
-                         (feed_id, guid)).fetchone()
+        row = db.execute(
+            "SELECT id, entry_hash FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, guid)
+        ).fetchone()
     if row is None and link:
-        row = db.execute("SELECT id, entry_hash FROM articles WHERE link = ?",
-                         (link,)).fetchone()
+        row = db.execute("SELECT id, entry_hash FROM articles WHERE link = ?", (link,)).fetchone()
     return (int(row[0]), row[1]) if row is not None else None
 
 
-def insert(db: sqlite3.Connection, article: Article, digest: str, heading: str,
-           source: str | None, feed_id: int | None, guid: str | None,
-           entry_hash: str | None) -> int:
+def insert(
+    db: sqlite3.Connection,
+    article: Article,
+    digest: str,
+    heading: str,
+    source: str | None,
+    feed_id: int | None,
+    guid: str | None,
+    entry_hash: str | None,
+) -> int:
     cur = db.execute(
         "INSERT INTO articles(hash, link, source, feed_id, title, author, published, added,"
         " words, text, headings, guid, entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (digest, article.link or None, source or article.source, feed_id, heading,
-         article.author, article.published, time.time(), len(article.text.split()),
-         article.text, json.dumps(article.headings), guid, entry_hash))
+        (
+            digest,
+            article.link or None,
+            source or article.source,
+            feed_id,
+            heading,
+            article.author,
+            article.published,
+            time.time(),
+            len(article.text.split()),
+            article.text,
+            json.dumps(article.headings),
+            guid,
+            entry_hash,
+        ),
+    )
     return int(cur.lastrowid or 0)
 
 
-def update(db: sqlite3.Connection, article_id: int, article: Article, digest: str,
-           heading: str, item: FeedItem) -> None:
+def update(
+    db: sqlite3.Connection,
+    article_id: int,
+    article: Article,
+    digest: str,
+    heading: str,
+    item: FeedItem,
+) -> None:
     db.execute(
         "UPDATE articles SET hash = ?, link = coalesce(?, link), title = ?, author = ?,"
         " published = ?, words = ?, text = ?, headings = ?, guid = ?, entry_hash = ?"
         " WHERE id = ?",
-        (digest, article.link or None, heading, article.author, article.published,
-         len(article.text.split()), article.text, json.dumps(article.headings), item.guid,
-         item.entry_hash, article_id))
+        (
+            digest,
+            article.link or None,
+            heading,
+            article.author,
+            article.published,
+            len(article.text.split()),
+            article.text,
+            json.dumps(article.headings),
+            item.guid,
+            item.entry_hash,
+            article_id,
+        ),
+    )

@@ -86,7 +86,10 @@ def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
 
 
 MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [
-    _steps(_V1), _steps(_V2), _steps(_V3)]
+    _steps(_V1),
+    _steps(_V2),
+    _steps(_V3),
+]
 
 
 class NewerSchema(TreadError):

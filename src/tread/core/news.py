@@ -29,26 +29,26 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 from tread.core.captions import caption_like
 
 FEATURES: Final = (
-    "position_inverse",   # 1 / (index + 1)
+    "position_inverse",  # 1 / (index + 1)
     "position_relative",  # index / (sentences - 1)
     "is_first",
-    "log_length",         # log(1 + words)
-    "is_short",           # fewer than 6 words
-    "centroid",           # cosine to the document's TF-ISF centroid
-    "forward",            # mean cosine to the sentences after it
-    "backward",           # mean cosine to the sentences before it
-    "first_overlap",      # cosine to the first sentence (0 for the first)
-    "capitalised",        # share of capitalised words after the first (names)
-    "numbers",            # number tokens per word
-    "quote",              # has quotation marks
-    "question",           # ends with a question mark
-    "title",              # cosine to the title/headings (0 when there are none)
-    "centroid_rank",      # 1 for the most central sentence of the document, 0 for the least
-    "lead_centrality",    # how central the first sentence is against the rest (document)
-    "position_x_lead",    # position_inverse x lead_centrality: trust position in news
-    "relative_length",    # log of its length over the document's mean length (style-free)
-    "caption_like",       # an image caption runs into it, or it opens with a "Label:" caption
-    "quote_start",        # opens with a quotation mark (a quote without its speaker)
+    "log_length",  # log(1 + words)
+    "is_short",  # fewer than 6 words
+    "centroid",  # cosine to the document's TF-ISF centroid
+    "forward",  # mean cosine to the sentences after it
+    "backward",  # mean cosine to the sentences before it
+    "first_overlap",  # cosine to the first sentence (0 for the first)
+    "capitalised",  # share of capitalised words after the first (names)
+    "numbers",  # number tokens per word
+    "quote",  # has quotation marks
+    "question",  # ends with a question mark
+    "title",  # cosine to the title/headings (0 when there are none)
+    "centroid_rank",  # 1 for the most central sentence of the document, 0 for the least
+    "lead_centrality",  # how central the first sentence is against the rest (document)
+    "position_x_lead",  # position_inverse x lead_centrality: trust position in news
+    "relative_length",  # log of its length over the document's mean length (style-free)
+    "caption_like",  # an image caption runs into it, or it opens with a "Label:" caption
+    "quote_start",  # opens with a quotation mark (a quote without its speaker)
 )
 _NUMBER: Final = re.compile(r"\d")
 _TOKEN: Final = re.compile(r"\S+")
@@ -81,11 +81,16 @@ class Model:
         if tuple(data["features"]) != FEATURES:
             raise ValueError("the model's features do not match this version of tread")
         selection = data.get("selection", {})
-        return cls(tuple(data["features"]), np.asarray(data["mean"]), np.asarray(data["scale"]),
-                   np.asarray(data["coef"]), float(data["intercept"]),
-                   float(selection.get("redundancy", 0.0)),
-                   float(selection.get("lead_margin", 0.0)),
-                   float(selection.get("repeat_floor", 0.0)))
+        return cls(
+            tuple(data["features"]),
+            np.asarray(data["mean"]),
+            np.asarray(data["scale"]),
+            np.asarray(data["coef"]),
+            float(data["intercept"]),
+            float(selection.get("redundancy", 0.0)),
+            float(selection.get("lead_margin", 0.0)),
+            float(selection.get("repeat_floor", 0.0)),
+        )
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
         """Per sentence, per feature: its share of the score (standardised x weight)."""
@@ -131,12 +136,13 @@ def _words(sentence: Any, first: bool) -> list[str]:
     if first:
         cut = dateline_end(str(sentence))
         if cut:
-            words = words[len(_WORD.findall(str(sentence)[:cut])):]
+            words = words[len(_WORD.findall(str(sentence)[:cut])) :]
     return words
 
 
-def features_and_vectors(sentences: list[Any], headings: list[Any], stem: Any,
-                         stop_words: frozenset[str]) -> tuple[np.ndarray, list[dict[int, float]]]:
+def features_and_vectors(
+    sentences: list[Any], headings: list[Any], stem: Any, stop_words: frozenset[str]
+) -> tuple[np.ndarray, list[dict[int, float]]]:
     """The feature matrix (sentences x FEATURES) of one document, and each sentence's
     unit TF-ISF vector (sparse), which selection uses to spot repeats.
 
@@ -146,8 +152,7 @@ def features_and_vectors(sentences: list[Any], headings: list[Any], stem: Any,
     """
     n = len(sentences)
     raw_words = [_words(s, i == 0) for i, s in enumerate(sentences)]
-    stems = [[stem(w) for w in (w.lower() for w in ws) if w not in stop_words]
-             for ws in raw_words]
+    stems = [[stem(w) for w in (w.lower() for w in ws) if w not in stop_words] for ws in raw_words]
     vocab: dict[str, int] = {}
     for ss in stems:
         for t in ss:
@@ -226,8 +231,9 @@ def features_and_vectors(sentences: list[Any], headings: list[Any], stem: Any,
     return x, vectors
 
 
-def sentence_features(sentences: list[Any], headings: list[Any],
-                      stem: Any, stop_words: frozenset[str]) -> np.ndarray:
+def sentence_features(
+    sentences: list[Any], headings: list[Any], stem: Any, stop_words: frozenset[str]
+) -> np.ndarray:
     """The feature matrix (sentences x FEATURES) of one document."""
     return features_and_vectors(sentences, headings, stem, stop_words)[0]
 
@@ -252,8 +258,13 @@ def lead_is_central(x: np.ndarray, count: int) -> bool:
     return bool(len(column)) and float(column.mean()) >= 0.5
 
 
-def _value(scores: np.ndarray, vectors: list[dict[int, float]], members: list[int],
-           redundancy: float, repeat_floor: float) -> float:
+def _value(
+    scores: np.ndarray,
+    vectors: list[dict[int, float]],
+    members: list[int],
+    redundancy: float,
+    repeat_floor: float,
+) -> float:
     """Mean score of ``members`` less the repeat penalty each pays, best-scored first,
     against those before it: what the greedy choice maximises, for any set."""
     ranked = sorted(members, key=lambda i: (-scores[i], i))
@@ -264,9 +275,15 @@ def _value(scores: np.ndarray, vectors: list[dict[int, float]], members: list[in
     return total / len(members)
 
 
-def select(scores: np.ndarray, vectors: list[dict[int, float]], count: int,
-           redundancy: float = 0.0, lead_margin: float = 0.0,
-           repeat_floor: float = 0.0, lead_central: bool = True) -> Selection:
+def select(
+    scores: np.ndarray,
+    vectors: list[dict[int, float]],
+    count: int,
+    redundancy: float = 0.0,
+    lead_margin: float = 0.0,
+    repeat_floor: float = 0.0,
+    lead_central: bool = True,
+) -> Selection:
     """Best-first by score less ``redundancy`` x the cosine to the most similar sentence
     already chosen, where it is over ``repeat_floor`` (sentences on one topic share
     words; only a near-repeat should lose); then, unless the picks beat the first
@@ -286,8 +303,10 @@ def select(scores: np.ndarray, vectors: list[dict[int, float]], count: int,
     repeats: dict[int, int] = {}
     chosen: list[int] = []
     while len(chosen) < count:
-        best = max((i for i in pool if i not in chosen),
-                   key=lambda i: (scores[i] - redundancy * penalty[i], -i))
+        best = max(
+            (i for i in pool if i not in chosen),
+            key=lambda i: (scores[i] - redundancy * penalty[i], -i),
+        )
         chosen.append(best)
         if redundancy:
             for i in pool:
@@ -298,13 +317,17 @@ def select(scores: np.ndarray, vectors: list[dict[int, float]], count: int,
     lead_kept = False
     lead = list(range(count))
     if count and lead_central and sorted(chosen) != lead:
-        margin = (_value(scores, vectors, chosen, redundancy, repeat_floor)
-                  - _value(scores, vectors, lead, redundancy, repeat_floor))
+        margin = _value(scores, vectors, chosen, redundancy, repeat_floor) - _value(
+            scores, vectors, lead, redundancy, repeat_floor
+        )
         if margin < lead_margin:
             chosen, lead_kept = lead, True
     floor = min((float(scores[i]) for i in chosen), default=math.inf)
-    passed_over = {i: (-1 if lead_kept else repeats.get(i, -1))
-                   for i in order if scores[i] >= floor and i not in chosen}
+    passed_over = {
+        i: (-1 if lead_kept else repeats.get(i, -1))
+        for i in order
+        if scores[i] >= floor and i not in chosen
+    }
     return Selection(chosen, passed_over, margin, lead_kept)
 
 
@@ -328,14 +351,21 @@ class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
         if not sentences:
             return ()
         stem = cache(self.stem_word)
-        x, vectors = features_and_vectors(sentences, list(document.headings),
-                                          lambda w: stem(w), frozenset(self.stop_words))
+        x, vectors = features_and_vectors(
+            sentences, list(document.headings), lambda w: stem(w), frozenset(self.stop_words)
+        )
         contributions = self.model.contributions(x)
         scores = contributions.sum(axis=1) + self.model.intercept
         count = int(sentences_count)
-        selection = select(scores, vectors, count, self.model.redundancy,
-                           self.model.lead_margin, self.model.repeat_floor,
-                           lead_is_central(x, count))
+        selection = select(
+            scores,
+            vectors,
+            count,
+            self.model.redundancy,
+            self.model.lead_margin,
+            self.model.repeat_floor,
+            lead_is_central(x, count),
+        )
         # sumy takes the best-rated: a sentence passed over drops below every other
         rating = scores.copy()
         low = float(scores.min()) - 1.0

@@ -13,5 +13,6 @@ def segment_article(article: Article, language: str) -> Segmentation:
     after every sentence has been found."""
     from tread.core.limits import max_sentences
 
-    return segment(article.text, language, headings=article.headings or None,
-                   max_sentences=max_sentences())
+    return segment(
+        article.text, language, headings=article.headings or None, max_sentences=max_sentences()
+    )

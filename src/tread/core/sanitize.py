@@ -22,9 +22,7 @@ _ESCAPES: Final = re.compile(
 )
 # C0 controls except tab, newline, carriage return, form feed; DEL; C1 controls; and
 # bidirectional overrides/isolates that can make text display in a misleading order.
-_CONTROLS: Final = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]"
-)
+_CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def sanitize(text: str) -> str:

@@ -28,8 +28,10 @@ _TITLE_MAX_WORDS: Final = 30
 _TITLE_MAX_CHARS: Final = 400
 # greedy up to the last whitespace of a window: where an over-long sentence is cut
 _LAST_SPACE: Final = re.compile(r".*\s", re.DOTALL)
-_MONTH: Final = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MONTH: Final = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 # a paragraph that is only a date ("Wednesday, September 7, 2016") is a dateline:
 # metadata like a heading, not a sentence a summary should pick
 _DATELINE: Final = re.compile(
@@ -82,8 +84,9 @@ class TreadTokenizer:
         if pattern is None:  # a punkt without it: its own realignment, all at once
             spans = self._sentences.span_tokenize(text)
         else:
-            spans = _realigned(text, self._sentences.span_tokenize(
-                text, realign_boundaries=False), pattern)
+            spans = _realigned(
+                text, self._sentences.span_tokenize(text, realign_boundaries=False), pattern
+            )
         if self._language == "greek":  # as sumy does: ';' ends a Greek sentence too
             spans = (piece for span in spans for piece in _split_span(text, span, _GREEK_SPLIT))
         yield from spans
@@ -100,8 +103,9 @@ def get_tokenizer(language: str) -> TreadTokenizer:
     return TreadTokenizer(language)
 
 
-def _realigned(text: str, spans: Iterable[tuple[int, int]],
-               pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+def _realigned(
+    text: str, spans: Iterable[tuple[int, int]], pattern: re.Pattern[str]
+) -> Iterator[tuple[int, int]]:
     """Punkt's ``_realign`` (closing punctuation moves onto the sentence before it),
     reading one span ahead instead of all of them first."""
     realign = 0

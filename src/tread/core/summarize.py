@@ -56,35 +56,84 @@ class Algorithm:
 ALGORITHMS: Final[dict[str, Algorithm]] = {
     a.name: a
     for a in (
-        Algorithm("luhn", "sumy.summarizers.luhn", "LuhnSummarizer",
-                  "Luhn (1958): clusters of significant words"),
-        Algorithm("edmundson", "sumy.summarizers.edmundson", "EdmundsonSummarizer",
-                  "Edmundson (1969): cue words, title words and location"),
-        Algorithm("lsa", "sumy.summarizers.lsa", "LsaSummarizer",
-                  "latent semantic analysis (SVD of the term-sentence matrix)"),
-        Algorithm("lex-rank", "sumy.summarizers.lex_rank", "LexRankSummarizer",
-                  "LexRank: PageRank over TF-IDF cosine similarity", "graph"),
-        Algorithm("text-rank", "sumy.summarizers.text_rank", "TextRankSummarizer",
-                  "TextRank: PageRank over word overlap", "graph"),
-        Algorithm("sum-basic", "sumy.summarizers.sum_basic", "SumBasicSummarizer",
-                  "SumBasic: word probabilities with redundancy updates", "greedy"),
-        Algorithm("kl", "sumy.summarizers.kl", "KLSummarizer",
-                  "KL-Sum: greedy KL-divergence to the document's word distribution",
-                  "greedy-summary"),
-        Algorithm("reduction", "sumy.summarizers.reduction", "ReductionSummarizer",
-                  "graph reduction over sentence similarity", "graph"),
-        Algorithm("random", "sumy.summarizers.random", "RandomSummarizer",
-                  "random sentences (a baseline)"),
-        Algorithm("lead", "tread.core.lead", "LeadSummarizer",
-                  "the first sentences (the news baseline)"),
-        Algorithm("tread", "tread.core.news", "TreadSummarizer",
-                  "tread's model: position, centrality, names, numbers (best on news)"),
+        Algorithm(
+            "luhn",
+            "sumy.summarizers.luhn",
+            "LuhnSummarizer",
+            "Luhn (1958): clusters of significant words",
+        ),
+        Algorithm(
+            "edmundson",
+            "sumy.summarizers.edmundson",
+            "EdmundsonSummarizer",
+            "Edmundson (1969): cue words, title words and location",
+        ),
+        Algorithm(
+            "lsa",
+            "sumy.summarizers.lsa",
+            "LsaSummarizer",
+            "latent semantic analysis (SVD of the term-sentence matrix)",
+        ),
+        Algorithm(
+            "lex-rank",
+            "sumy.summarizers.lex_rank",
+            "LexRankSummarizer",
+            "LexRank: PageRank over TF-IDF cosine similarity",
+            "graph",
+        ),
+        Algorithm(
+            "text-rank",
+            "sumy.summarizers.text_rank",
+            "TextRankSummarizer",
+            "TextRank: PageRank over word overlap",
+            "graph",
+        ),
+        Algorithm(
+            "sum-basic",
+            "sumy.summarizers.sum_basic",
+            "SumBasicSummarizer",
+            "SumBasic: word probabilities with redundancy updates",
+            "greedy",
+        ),
+        Algorithm(
+            "kl",
+            "sumy.summarizers.kl",
+            "KLSummarizer",
+            "KL-Sum: greedy KL-divergence to the document's word distribution",
+            "greedy-summary",
+        ),
+        Algorithm(
+            "reduction",
+            "sumy.summarizers.reduction",
+            "ReductionSummarizer",
+            "graph reduction over sentence similarity",
+            "graph",
+        ),
+        Algorithm(
+            "random", "sumy.summarizers.random", "RandomSummarizer", "random sentences (a baseline)"
+        ),
+        Algorithm(
+            "lead", "tread.core.lead", "LeadSummarizer", "the first sentences (the news baseline)"
+        ),
+        Algorithm(
+            "tread",
+            "tread.core.news",
+            "TreadSummarizer",
+            "tread's model: position, centrality, names, numbers (best on news)",
+        ),
     )
 }
-_FAST_CLASSES: Final = frozenset({
-    "LexRankSummarizer", "TextRankSummarizer", "ReductionSummarizer",
-    "SumBasicSummarizer", "KLSummarizer", "LsaSummarizer", "LuhnSummarizer",
-})
+_FAST_CLASSES: Final = frozenset(
+    {
+        "LexRankSummarizer",
+        "TextRankSummarizer",
+        "ReductionSummarizer",
+        "SumBasicSummarizer",
+        "KLSummarizer",
+        "LsaSummarizer",
+        "LuhnSummarizer",
+    }
+)
 #: algorithms that build an n x n sentence graph
 QUADRATIC: Final = frozenset(a.name for a in ALGORITHMS.values() if a.cost == "graph")
 DEFAULT_ALGORITHM: Final = "tread"
@@ -95,9 +144,22 @@ DEFAULT_SENTENCES: Final = 5
 _STIGMA_WORDS: Final[dict[str, frozenset[str]]] = {
     "english": frozenset(
         {
-            "hardly", "impossible", "perhaps", "maybe", "possibly", "allegedly",
-            "reportedly", "unclear", "unlikely", "somewhat", "seemingly", "apparently",
-            "rumour", "rumor", "anecdote", "incidentally",
+            "hardly",
+            "impossible",
+            "perhaps",
+            "maybe",
+            "possibly",
+            "allegedly",
+            "reportedly",
+            "unclear",
+            "unlikely",
+            "somewhat",
+            "seemingly",
+            "apparently",
+            "rumour",
+            "rumor",
+            "anecdote",
+            "incidentally",
         }
     ),
 }
@@ -160,9 +222,7 @@ def build_document(seg: Segmentation) -> tuple[Any, list[Any]]:
         by_paragraph.setdefault(paragraph, []).append(obj)
         if not is_heading:
             ordered.append(obj)
-    document = ObjectDocumentModel(
-        [Paragraph(by_paragraph[p]) for p in sorted(by_paragraph)]
-    )
+    document = ObjectDocumentModel([Paragraph(by_paragraph[p]) for p in sorted(by_paragraph)])
     return document, ordered
 
 
@@ -187,8 +247,10 @@ def _make_summarizer(
         summarizer.stigma_words = stigma
         summarizer.bonus_words = _bonus_words(seg, sentences, stop_words)
         if not summarizer.bonus_words:  # sumy raises ValueError on an empty set
-            raise EmptyDocument("edmundson has no key words to weigh sentences by: no "
-                                "title and no word that is not a stop word")
+            raise EmptyDocument(
+                "edmundson has no key words to weigh sentences by: no "
+                "title and no word that is not a stop word"
+            )
     elif hasattr(summarizer, "stop_words"):
         summarizer.stop_words = stop_words
     if algorithm.cost in ("greedy", "greedy-summary") and hasattr(summarizer, "budget"):
@@ -232,18 +294,23 @@ def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = Tru
         raise _over_budget(algo, len(seg.sentences), count, exc) from None
     position = {id(obj): i for i, obj in enumerate(ordered)}
     # rank as sumy sorts: stable descending sort of ratings in document order
-    ranked = sorted(range(len(ordered)), key=lambda i: scores.get(id(ordered[i]), 0.0),
-                    reverse=True)
+    ranked = sorted(
+        range(len(ordered)), key=lambda i: scores.get(id(ordered[i]), 0.0), reverse=True
+    )
     rank_of = {i: r + 1 for r, i in enumerate(ranked)}
     picked = []
     for obj in chosen:
         i = position[id(obj)]
-        picked.append(SummarySentence(seg.sentences[i], _as_float(scores.get(id(obj))),
-                                      rank_of[i]))
-    ranking = tuple((_as_float(scores.get(id(obj))), rank_of[i])
-                    for i, obj in enumerate(ordered))
-    return Summary(algo.name, seg.language, len(seg.sentences), tuple(picked), ranking,
-                   _contributions(summarizer))
+        picked.append(SummarySentence(seg.sentences[i], _as_float(scores.get(id(obj))), rank_of[i]))
+    ranking = tuple((_as_float(scores.get(id(obj))), rank_of[i]) for i, obj in enumerate(ordered))
+    return Summary(
+        algo.name,
+        seg.language,
+        len(seg.sentences),
+        tuple(picked),
+        ranking,
+        _contributions(summarizer),
+    )
 
 
 def _contributions(summarizer: Any) -> tuple[dict[str, float], ...] | None:
@@ -251,8 +318,10 @@ def _contributions(summarizer: Any) -> tuple[dict[str, float], ...] | None:
     if not explanation:
         return None
     names = explanation["features"]
-    return tuple({name: float(v) for name, v in zip(names, row, strict=True)}
-                 for row in explanation["contributions"])
+    return tuple(
+        {name: float(v) for name, v in zip(names, row, strict=True)}
+        for row in explanation["contributions"]
+    )
 
 
 def _as_float(value: Any) -> float:
@@ -272,9 +341,11 @@ def _record_scores(summarizer: Any, scores: dict[int, float]) -> None:
 
     def recording(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(rating, dict):
+
             def rate(s: Any) -> Any:
                 return rating[s]
         else:
+
             def rate(s: Any) -> Any:
                 return rating(s, *args, **kwargs)
 
@@ -304,30 +375,38 @@ def _problem(algo: Algorithm, sentences: int, count: int) -> str | None:
     if algo.cost == "graph":
         limit = max_graph_sentences()
         if sentences > limit:
-            return (f"{sentences:,} sentences is over the {limit:,}-sentence limit of "
-                    f"{algo.name} (it compares every pair; TREAD_MAX_GRAPH_SENTENCES "
-                    "raises it)")
+            return (
+                f"{sentences:,} sentences is over the {limit:,}-sentence limit of "
+                f"{algo.name} (it compares every pair; TREAD_MAX_GRAPH_SENTENCES "
+                "raises it)"
+            )
     work = greedy_comparisons(algo.cost, sentences, count)
     if work:
         limit = max_greedy_comparisons()
         if work > limit:
             most = _most_picks(algo.cost, sentences, limit)
             fewer = f"ask for at most {most:,}" if most else "no summary length fits"
-            return (f"a {count:,}-sentence summary of {sentences:,} sentences takes "
-                    f"{algo.name} {work:,} sentence comparisons, over its limit of {limit:,} "
-                    f"(TREAD_MAX_GREEDY_COMPARISONS raises it; {fewer})")
+            return (
+                f"a {count:,}-sentence summary of {sentences:,} sentences takes "
+                f"{algo.name} {work:,} sentence comparisons, over its limit of {limit:,} "
+                f"(TREAD_MAX_GREEDY_COMPARISONS raises it; {fewer})"
+            )
     return None
 
 
 def _over_budget(algo: Algorithm, sentences: int, count: int, exc: OverBudget) -> InputTooLarge:
-    able = [name for name in able_algorithms(sentences, count)
-            if ALGORITHMS[name].cost not in ("greedy", "greedy-summary")]
+    able = [
+        name
+        for name in able_algorithms(sentences, count)
+        if ALGORITHMS[name].cost not in ("greedy", "greedy-summary")
+    ]
     return InputTooLarge(
         f"{algo.name} passed its limit of {max_greedy_comparisons():,} sentence comparisons "
         f"after {exc.picks:,} picks for a {count:,}-sentence summary of {sentences:,} "
         "sentences: repeated sentences keep its greedy loop going until every copy of a "
         "chosen one is placed (TREAD_MAX_GREEDY_COMPARISONS raises it); use one of "
-        + ", ".join(able))
+        + ", ".join(able)
+    )
 
 
 def _most_picks(cost: Cost, sentences: int, limit: int) -> int:

@@ -29,8 +29,7 @@ DEFAULT_FEED_TIMEOUT: Final = 60.0
 
 def feed_timeout() -> float:
     """Seconds all of one feed's teaser pages may take (TREAD_FEED_TIMEOUT)."""
-    return env_number("TREAD_FEED_TIMEOUT", DEFAULT_FEED_TIMEOUT, unit="seconds",
-                      maximum=3600)
+    return env_number("TREAD_FEED_TIMEOUT", DEFAULT_FEED_TIMEOUT, unit="seconds", maximum=3600)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +80,10 @@ def fetch_pages(urls: Iterable[str], links: Links) -> dict[str, Article | str]:
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="tread-teaser")
     try:
         futures: dict[str, Future[Article | str]] = {
-            url: pool.submit(page, url) for url in dict.fromkeys(urls)}
+            url: pool.submit(page, url) for url in dict.fromkeys(urls)
+        }
         done, _ = wait(futures.values(), timeout=max(0.0, deadline - time.monotonic()))
-        return {url: future.result() if future in done else late
-                for url, future in futures.items()}
+        return {url: future.result() if future in done else late for url, future in futures.items()}
     finally:
         # a page still being parsed finishes on its own; its result is not waited for
         pool.shutdown(wait=False, cancel_futures=True)
@@ -94,11 +93,23 @@ def entry_article(entry: FeedEntry, feed_title: str, page: Article | None) -> Ar
     """The entry as an article: the linked page's main text when it was fetched,
     otherwise the feed's own text for it."""
     if page is not None:
-        return Article(text=page.text, source=feed_title, title=page.title or entry.title,
-                       headings=page.headings, author=page.author or entry.author,
-                       published=entry.published or page.published, link=entry.link)
+        return Article(
+            text=page.text,
+            source=feed_title,
+            title=page.title or entry.title,
+            headings=page.headings,
+            author=page.author or entry.author,
+            published=entry.published or page.published,
+            link=entry.link,
+        )
     body = entry.text or entry.title
     text = f"{entry.title}\n\n{body}" if body != entry.title else entry.title
-    return Article(text=text, source=feed_title, title=entry.title,
-                   headings=((0, len(entry.title)),), author=entry.author,
-                   published=entry.published, link=entry.link)
+    return Article(
+        text=text,
+        source=feed_title,
+        title=entry.title,
+        headings=((0, len(entry.title)),),
+        author=entry.author,
+        published=entry.published,
+        link=entry.link,
+    )

@@ -40,28 +40,39 @@ class Tread(ReaderActions):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "next_summary", "Next summary", id="next-summary"),
-        Binding("N", "previous_summary", "Previous summary", id="previous-summary",
-                show=False),
+        Binding("N", "previous_summary", "Previous summary", id="previous-summary", show=False),
         Binding("plus,equals_sign", "more", "More", id="more-sentences"),
         Binding("minus", "fewer", "Fewer", id="fewer-sentences"),
         Binding("a", "next_algorithm", "Algorithm", id="next-algorithm"),
         Binding("s", "skim", "Skim", id="skim"),
         Binding("e", "toggle_entities", "Entities", id="toggle-entities"),
-        *[Binding(str(i), f"toggle_kind('{kind}')", f"Show/hide {kind}", show=False,
-                  id=f"toggle-{kind}") for i, kind in enumerate(KINDS, 1)],
+        *[
+            Binding(
+                str(i),
+                f"toggle_kind('{kind}')",
+                f"Show/hide {kind}",
+                show=False,
+                id=f"toggle-{kind}",
+            )
+            for i, kind in enumerate(KINDS, 1)
+        ],
         Binding("left_square_bracket", "toggle_list", "List", id="toggle-list", show=False),
-        Binding("right_square_bracket", "toggle_side", "Side pane", id="toggle-side",
-                show=False),
+        Binding("right_square_bracket", "toggle_side", "Side pane", id="toggle-side", show=False),
         Binding("o", "cycle_sort", "Sort list", id="sort-list", show=False),
         Binding("m", "toggle_read", "Mark read/unread", id="toggle-read", show=False),
         Binding("asterisk", "toggle_star", "Star (library)", id="toggle-star", show=False),
         Binding("escape", "leave_filter", "Leave filter", show=False, id="leave-filter"),
     ]
 
-    def __init__(self, paths: list[str], *, language: str | None = None,
-                 preloaded: dict[str, Article] | None = None,
-                 config: Config | None = None,
-                 library: LibrarySource | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        *,
+        language: str | None = None,
+        preloaded: dict[str, Article] | None = None,
+        config: Config | None = None,
+        library: LibrarySource | None = None,
+    ) -> None:
         super().__init__()
         loaded, self._config_warning = (config, None) if config else load_config()
         self.config: Config = loaded
@@ -88,8 +99,9 @@ class Tread(ReaderActions):
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="/ filter", id="filter")
-                yield ArticleList(self.paths, words_per_minute=self.config.words_per_minute,
-                                  id="articles")
+                yield ArticleList(
+                    self.paths, words_per_minute=self.config.words_per_minute, id="articles"
+                )
             yield ArticleView(id="article")
             with Vertical(id="side-pane"):
                 yield SummaryPanel(id="summary")
@@ -324,8 +336,11 @@ class Tread(ReaderActions):
         if self._summary_pos < 0:
             top = self.query_one(ArticleView).visible_range()[0]
             after = [i for i, (s, _) in enumerate(spans) if s >= top]
-            pos = (after[0] if after else 0) if step > 0 else (
-                (after[0] - 1 if after else len(spans) - 1) % len(spans))
+            pos = (
+                (after[0] if after else 0)
+                if step > 0
+                else ((after[0] - 1 if after else len(spans) - 1) % len(spans))
+            )
         else:
             pos = (self._summary_pos + step) % len(spans)
         self._summary_pos = pos
@@ -349,8 +364,9 @@ class Tread(ReaderActions):
             self._apply_summary(analysis, self._summaries[key])
         else:
             self.query_one("#summary", SummaryPanel).show_summary("", None)
-            self.resummarize(analysis.path, analysis.segmentation,
-                             self.config.algorithm, self.config.sentences)
+            self.resummarize(
+                analysis.path, analysis.segmentation, self.config.algorithm, self.config.sentences
+            )
 
     def action_more(self) -> None:
         self.config.sentences = min(MAX_SENTENCES, self.config.sentences + 1)

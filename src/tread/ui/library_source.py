@@ -23,7 +23,7 @@ def is_library_path(path: str) -> bool:
 
 
 def article_id(path: str) -> int:
-    return int(path[len(PREFIX):])
+    return int(path[len(PREFIX) :])
 
 
 class LibrarySource:
@@ -40,8 +40,17 @@ class LibrarySource:
         with self._open() as lib:
             entries = [e for e in lib.entries() if e.id > after_id]
             newest = lib.newest_id()
-        infos = [ArticleInfo(f"{PREFIX}{e.id}", e.title, e.feed or Path(e.source).name,
-                             e.words, read=e.read, starred=e.starred) for e in entries]
+        infos = [
+            ArticleInfo(
+                f"{PREFIX}{e.id}",
+                e.title,
+                e.feed or Path(e.source).name,
+                e.words,
+                read=e.read,
+                starred=e.starred,
+            )
+            for e in entries
+        ]
         return infos, newest
 
     def search(self, text: str) -> set[str]:
@@ -67,22 +76,43 @@ class LibrarySource:
             return None
         seg_sentences = value["sentences"]
         return Summary(
-            value["algorithm"], value["language"], value["document_sentence_count"],
-            tuple(SummarySentence(Sentence(*s["sentence"]), s["score"], s["rank"])
-                  for s in seg_sentences),
+            value["algorithm"],
+            value["language"],
+            value["document_sentence_count"],
+            tuple(
+                SummarySentence(Sentence(*s["sentence"]), s["score"], s["rank"])
+                for s in seg_sentences
+            ),
             tuple((score, rank) for score, rank in value["ranking"]),
-            tuple(value["contributions"]) if value["contributions"] is not None else None)
+            tuple(value["contributions"]) if value["contributions"] is not None else None,
+        )
 
     def cache_summary(self, path: str, summary: Summary, *settings: object) -> None:
-        self._cache(path, "summary", {
-            "algorithm": summary.algorithm, "language": summary.language,
-            "document_sentence_count": summary.document_sentence_count,
-            "sentences": [{"sentence": [s.sentence.index, s.sentence.start, s.sentence.end,
-                                        s.sentence.paragraph],
-                           "score": s.score, "rank": s.rank} for s in summary.sentences],
-            "ranking": [list(r) for r in summary.ranking],
-            "contributions": list(summary.contributions) if summary.contributions else None,
-        }, *settings)
+        self._cache(
+            path,
+            "summary",
+            {
+                "algorithm": summary.algorithm,
+                "language": summary.language,
+                "document_sentence_count": summary.document_sentence_count,
+                "sentences": [
+                    {
+                        "sentence": [
+                            s.sentence.index,
+                            s.sentence.start,
+                            s.sentence.end,
+                            s.sentence.paragraph,
+                        ],
+                        "score": s.score,
+                        "rank": s.rank,
+                    }
+                    for s in summary.sentences
+                ],
+                "ranking": [list(r) for r in summary.ranking],
+                "contributions": list(summary.contributions) if summary.contributions else None,
+            },
+            *settings,
+        )
 
     def _cached(self, path: str, kind: str, *settings: object) -> Any:
         from tread.core.library import cache_key
@@ -106,5 +136,6 @@ class LibrarySource:
         return [Entity(s, e, label, text) for s, e, label, text in value]
 
     def cache_entities(self, path: str, model_key: str, entities: list[Entity]) -> None:
-        self._cache(path, "entities", [[e.start, e.end, e.label, e.text] for e in entities],
-                    model_key)
+        self._cache(
+            path, "entities", [[e.start, e.end, e.label, e.text] for e in entities], model_key
+        )

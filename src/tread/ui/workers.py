@@ -36,8 +36,7 @@ def blocks_for(article: Article) -> list[Block]:
 
     paragraphs = paragraph_spans(article.text)
     headings = set(heading_spans(article.text, paragraphs, article.headings or None))
-    return [Block(s, e, "heading" if (s, e) in headings else "paragraph")
-            for s, e in paragraphs]
+    return [Block(s, e, "heading" if (s, e) in headings else "paragraph") for s, e in paragraphs]
 
 
 class AnalysisWorkers(App[None]):
@@ -116,8 +115,7 @@ class AnalysisWorkers(App[None]):
             self.post_message(ArticleAnalysed(path, analysis))
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
-    def resummarize(self, path: str, seg: Segmentation, algorithm: str,
-                    count: int) -> None:
+    def resummarize(self, path: str, seg: Segmentation, algorithm: str, count: int) -> None:
         worker = get_current_worker()
         try:
             summary = self.summary_for(path, seg, algorithm, count)

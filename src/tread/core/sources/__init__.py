@@ -24,8 +24,7 @@ STDIN_NAME: Final = "<stdin>"
 
 def max_input_bytes() -> int:
     """The input cap in bytes; a bad TREAD_MAX_INPUT_MB is a BadSetting (one line)."""
-    mb = env_number("TREAD_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB, unit="MB",
-                    maximum=MAX_INPUT_MB)
+    mb = env_number("TREAD_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB, unit="MB", maximum=MAX_INPUT_MB)
     return max(1, int(mb * 1024 * 1024))
 
 
@@ -105,8 +104,9 @@ def load(path: str, stdin: BinaryIO | None = None) -> Article:
     return article_from(read_bytes(path, stdin), name, suffix=suffix)
 
 
-def load_url(url: str, *, allow_private: bool | None = None,
-             deadline: float | None = None) -> Article:
+def load_url(
+    url: str, *, allow_private: bool | None = None, deadline: float | None = None
+) -> Article:
     """The article at ``url``, which must be an http(s) URL: never a path, '-' or a device.
 
     This is the only loader for links that come from the network (a feed's entries):
@@ -115,12 +115,20 @@ def load_url(url: str, *, allow_private: bool | None = None,
     from tread.core.sources.url import fetch
 
     fetched = fetch(url, allow_private=allow_private, deadline=deadline)
-    return article_from(fetched.data, url, content_type=fetched.content_type, url=url,
-                        charset=fetched.charset)
+    return article_from(
+        fetched.data, url, content_type=fetched.content_type, url=url, charset=fetched.charset
+    )
 
 
-def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str = "",
-                 url: str | None = None, charset: str | None = None) -> Article:
+def article_from(
+    data: bytes,
+    name: str,
+    *,
+    suffix: str = "",
+    content_type: str = "",
+    url: str | None = None,
+    charset: str | None = None,
+) -> Article:
     """An Article from raw bytes: a text, Markdown or HTML document (not a feed).
 
     ``charset`` is the one a Content-Type header declared; see ``decode``.
@@ -128,8 +136,7 @@ def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str 
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
 
     if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
-        raise UnreadableInput("a feed, not an article: add it with 'tread add' to read "
-                              "its entries")
+        raise UnreadableInput("a feed, not an article: add it with 'tread add' to read its entries")
     if "html" in content_type:
         suffix = ".html"
     text, encoding = decode(data, charset)
@@ -152,4 +159,5 @@ def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str 
 def _looks_like_html(text: str) -> bool:
     head = text[:1024].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (
-        head.startswith("<") and "<body" in text[:20000].lower())
+        head.startswith("<") and "<body" in text[:20000].lower()
+    )

@@ -33,16 +33,27 @@ _SNIFF: Final = 8192
 _WESTERN_MAX_ACCENTED: Final = 0.5
 #: labels browsers read as another encoding (WHATWG Encoding Standard); UTF-16 and UTF-32
 #: without a BOM are little-endian there
-_ALIASES: Final = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252",
-                   "latin-1": "cp1252", "l1": "cp1252", "ascii": "cp1252",
-                   "us-ascii": "cp1252", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+_ALIASES: Final = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "utf-16": "utf-16-le",
+    "utf-32": "utf-32-le",
+}
 #: Python codecs that read bytes into str but are no character set
-_NOT_CHARSETS: Final = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna",
-                                  "undefined"})
+_NOT_CHARSETS: Final = frozenset(
+    {"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"}
+)
 #: a charset named in the document itself: an XML declaration or an HTML <meta>
 _IN_DOCUMENT: Final = re.compile(
     rb"""^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([\w.:-]{1,40})|"""
-    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", re.IGNORECASE)
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]{1,40})""",
+    re.IGNORECASE,
+)
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:

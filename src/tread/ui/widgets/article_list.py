@@ -41,8 +41,9 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.path = path
 
-    def __init__(self, paths: list[str], *, words_per_minute: int = 230,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, paths: list[str], *, words_per_minute: int = 230, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._order = list(paths)
         self._known = set(paths)
@@ -218,8 +219,10 @@ class ArticleList(ScrollView, can_focus=True):
         style = base
         if row == self._cursor:
             style = base + self.get_component_rich_style("article-list--cursor")
-        segments = [Segment(seg.text, style + seg.style if seg.style else style)
-                    for seg in text.render(self.app.console)]
+        segments = [
+            Segment(seg.text, style + seg.style if seg.style else style)
+            for seg in text.render(self.app.console)
+        ]
         return Strip(segments).crop_extend(0, width, style)
 
     def _prompt(self, path: str, info: ArticleInfo | None) -> tuple[Text, Text]:
@@ -237,6 +240,7 @@ class ArticleList(ScrollView, can_focus=True):
             minutes = info.minutes(self.words_per_minute)
             title = Text(info.title, style="bold" if unread else "")
             star = "★ " if info.starred else ""
-            meta = Text(f"  {star}{minutes} min · {info.words:,} words · {info.source}",
-                        style="dim")
+            meta = Text(
+                f"  {star}{minutes} min · {info.words:,} words · {info.source}", style="dim"
+            )
         return Text.assemble(mark, title, no_wrap=True), meta

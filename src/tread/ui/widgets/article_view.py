@@ -150,8 +150,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def plain_lines(self) -> list[str]:
         """Every wrapped line as plain text (what a screen reader would get)."""
-        return [self._display[ln.start : ln.end].rstrip() if ln.block >= 0 else ""
-                for ln in self._lines]
+        return [
+            self._display[ln.start : ln.end].rstrip() if ln.block >= 0 else "" for ln in self._lines
+        ]
 
     # -- layout --------------------------------------------------------------------
     def on_resize(self) -> None:
@@ -187,10 +188,12 @@ class ArticleView(ScrollView, can_focus=True):
             if block.kind == "gap":
                 lines.append(_Line(index, block.start, block.start))
             else:
-                lines += [_Line(index, s, e)
-                          for s, e in wrap_offsets(self._display, block.start, block.end, width)]
+                lines += [
+                    _Line(index, s, e)
+                    for s, e in wrap_offsets(self._display, block.start, block.end, width)
+                ]
             index += 1
-        starts += [ln.start for ln in lines[len(starts):]]
+        starts += [ln.start for ln in lines[len(starts) :]]
         self._wrapped_blocks = index
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(lines))
