@@ -230,6 +230,7 @@ def run(case: Case, path: Path, timeout: float, cap_mb: int) -> Result:
             proc.returncode = -9
             code = None
         else:
+            assert status is not None  # wait4 gave the child's status with its pid
             code = os.waitstatus_to_exitcode(status)
             proc.returncode = code
         out.seek(0)

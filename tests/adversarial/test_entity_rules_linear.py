@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tread.core import entity_rules
 from tread.core.entities import Entity
 from tread.core.entity_rules import (
     _ACRONYM_DEF,
@@ -205,7 +204,7 @@ def test_each_acronym_is_searched_for_once(monkeypatch: pytest.MonkeyPatch) -> N
             searches.append(pattern)
         return original(pattern, string, flags)
 
-    monkeypatch.setattr(entity_rules.re, "finditer", finditer)
+    monkeypatch.setattr(re, "finditer", finditer)
     got = correct(text, [])
     assert len(searches) == 1
     assert sum(1 for e in got if e.text == "Drug Enforcement Administration") == 100
