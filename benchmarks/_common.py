@@ -34,7 +34,7 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
 
 def first_sentences(text: str, n: int) -> str:
     """The first ``n`` sentences of ``text`` (tread's segmentation), as text."""
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     seg = segment(text, detect_title=False)
     end = seg.sentences[min(n, len(seg.sentences)) - 1].end

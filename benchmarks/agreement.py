@@ -19,8 +19,8 @@ def main() -> None:
     p.add_argument("--count", type=int, default=3)
     args = p.parse_args()
 
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     print("| algorithm | file | articles | identical picks | share |")
     print("|---|---|---:|---:|---:|")

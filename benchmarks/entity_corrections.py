@@ -28,8 +28,8 @@ def main() -> None:
         .splitlines()[: args.limit]
     ]
 
-    from tread.core.entities import SpacyEntityExtractor
-    from tread.core.entity_rules import correct
+    from tread.core.entities.corrections import correct
+    from tread.core.entities.spacy_backend import SpacyEntityExtractor
 
     raw_ner = SpacyEntityExtractor(corrections=False)
     changes: Counter[str] = Counter()

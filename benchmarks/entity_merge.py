@@ -72,7 +72,7 @@ def text_of(mb: float, seed: int = 5) -> str:
 
 
 def model_of(text: str) -> list:  # type: ignore[type-arg]
-    from tread.core.entities import Entity
+    from tread.core.entities.spacy_backend import Entity
 
     labels = ["ORG", "GPE", "PERSON", "DATE", "NORP"]
     rng = random.Random(1)
@@ -95,7 +95,7 @@ def main() -> None:
     args = p.parse_args()
     from tests.adversarial.test_entity_rules_linear import reference_correct
 
-    from tread.core.entity_rules import correct
+    from tread.core.entities.corrections import correct
 
     rows = []
     for mb in args.mb:

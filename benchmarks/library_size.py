@@ -34,7 +34,7 @@ def main() -> None:
         rows += [json.loads(x) for x in (args.shared / "eval" / name).read_text().splitlines()]
 
     from tread.core.article import Article
-    from tread.core.library import Library
+    from tread.core.store.library import Library
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "library.sqlite3"

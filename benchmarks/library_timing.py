@@ -19,7 +19,7 @@ CHILD = r"""
 import time
 START = time.perf_counter()
 import asyncio, sys
-from tread.core.files import collect_paths
+from tread.core.sources.files import collect_paths
 from tread.ui.app import Tread
 from tread.ui.widgets.article_list import ArticleList
 

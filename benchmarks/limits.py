@@ -118,7 +118,7 @@ def prose(sentences: int, vocab: int = 20_000, seed: int = 7) -> str:
 
 def sentences_of(text: str, n: int) -> str:
     """The first ``n`` sentences of ``text`` as tread finds them: a limit is met exactly."""
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     seg = segment(text, detect_title=False)
     assert len(seg.sentences) >= n, "generate more text"

@@ -21,7 +21,7 @@ def main() -> None:
 
     import spacy
 
-    from tread.core.entities import SpacyEntityExtractor, chunk_spans, resolve_model
+    from tread.core.entities.spacy_backend import SpacyEntityExtractor, chunk_spans, resolve_model
 
     name = resolve_model()
     t = time.perf_counter()

@@ -39,9 +39,9 @@ def main() -> None:
     p.add_argument("--algorithms", default=",".join(ALGORITHMS))
     args = p.parse_args()
 
-    from tread.core.segment import segment
-    from tread.core.summarize import _make_summarizer as make
-    from tread.core.summarize import build_document, get_algorithm
+    from tread.core.summarizers.summarize import _make_summarizer as make
+    from tread.core.summarizers.summarize import build_document, get_algorithm
+    from tread.core.text.segment import segment
 
     book = (args.shared / "sample_articles" / "long" / "moby-dick.txt").read_text("utf-8")
     whole = segment(book)

@@ -59,7 +59,7 @@ _ENDS = re.compile(r"[.!?…][\"'”’»)\]]*$")
 def parts(text: str, count: int) -> list[tuple[str, int, int]]:
     """``count`` runs of whole chapters (from the first chapter heading on), each with
     the numbers of its first and last chapters."""
-    from tread.core.kind import chapter_headings
+    from tread.core.summarizers.kind import chapter_headings
 
     starts = [s for s, _ in chapter_headings(text)]
     size = math.ceil(len(starts) / count)
@@ -73,7 +73,7 @@ def parts(text: str, count: int) -> list[tuple[str, int, int]]:
 def heading_lines(text: str) -> list[tuple[int, int]]:
     """Lines that are headings to a reader: chapter headings, ALL-CAPS lines, and short
     lines without final punctuation that stand as their own paragraph."""
-    from tread.core.kind import chapter_headings
+    from tread.core.summarizers.kind import chapter_headings
 
     spans = set(chapter_headings(text))
     for m in _LINE.finditer(text):
@@ -92,7 +92,7 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
 
 
 def measures(seg: Any, picks: list[int], stem: Any, stop: frozenset[str]) -> dict[str, float]:
-    from tread.core.kind import chapter_headings
+    from tread.core.summarizers.kind import chapter_headings
 
     texts = [seg.sentence_text(s) for s in seg.sentences]
     tokens = [[stem(w.lower()) for w in _WORD.findall(t) if w.lower() not in stop] for t in texts]
@@ -168,8 +168,8 @@ COLUMNS = (
 def main() -> None:
     import random
 
-    from tread.core.segment import segment
-    from tread.core.summarize import _stemmer, _stop_words, summarize
+    from tread.core.summarizers.summarize import _stemmer, _stop_words, summarize
+    from tread.core.text.segment import segment
 
     p = parser(__doc__ or "")
     p.add_argument("--parts", type=int, default=4)

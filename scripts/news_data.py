@@ -110,7 +110,7 @@ def folds(rows: list[dict[str, Any]], group: list[int], k: int) -> np.ndarray:
 
 def shuffle_rows(rows: list[dict[str, Any]], seed: int = 11) -> list[dict[str, Any]]:
     """Copies of the articles with their sentences in a random order."""
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     rng = random.Random(seed)
     out = []
@@ -123,9 +123,9 @@ def shuffle_rows(rows: list[dict[str, Any]], seed: int = 11) -> list[dict[str, A
 
 
 def _segmented(row: dict[str, Any], tokenize: Any, split_captions: bool) -> dict[str, Any] | None:
-    from tread.core.captions import split_at_captions
-    from tread.core.segment import segment
-    from tread.core.summarize import _stop_words, build_document
+    from tread.core.summarizers.summarize import _stop_words, build_document
+    from tread.core.text.captions import split_at_captions
+    from tread.core.text.segment import segment
 
     seg = segment(row["text"], detect_title=False)
     if split_captions:
@@ -155,14 +155,14 @@ def prepare(
 ) -> list[dict[str, Any] | None]:
     """Segmented articles (None where an article has fewer than two sentences), parallel
     to ``rows``; read from ``cache`` when it holds these very rows. ``split_captions``
-    cuts sentences where an image caption runs in (tread.core.captions)."""
+    cuts sentences where an image caption runs in (tread.core.text.captions)."""
     from rouge_score import rouge_scorer
 
     rule = ""
     if split_captions:  # the cached cut must be the current rule's
-        import tread.core.captions
+        import tread.core.text.captions
 
-        rule = Path(tread.core.captions.__file__).read_text(encoding="utf-8")
+        rule = Path(tread.core.text.captions.__file__).read_text(encoding="utf-8")
     key = hashlib.sha1(
         json.dumps([rule, *(r["id"] + r["text"] for r in rows)]).encode()
     ).hexdigest()
@@ -229,7 +229,7 @@ class Scorer:
     ) -> dict[str, float]:
         """ROUGE of the picked sentences; ``dateline=False`` drops an opening wire
         dateline ("Sanaa, Yemen (CNN) -- ") from the first sentence."""
-        from tread.core.news import dateline_end
+        from tread.core.summarizers.news import dateline_end
 
         texts = [doc["texts"][i] for i in sorted(pick)]
         if not dateline and sorted(pick)[:1] == [0]:

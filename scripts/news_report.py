@@ -95,8 +95,8 @@ def multi_table(rows: list[dict[str, Any]]) -> list[str]:
 
 def per_article_ms(data: Any, count: int, limit: int = 200) -> float:
     """Wall time of tread's summariser per article (segmenting excluded), as shipped."""
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     segs = [segment(d["text"], detect_title=False) for d in data.docs[:limit]]
     summarize(segs[0], "tread", count)

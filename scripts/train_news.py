@@ -6,8 +6,8 @@
 Data: shared/eval dev.jsonl + train_cnn.jsonl (CNN) + dev_dailymail.jsonl (Daily Mail,
 and 13 CNN), see scripts/news_data.py. Labels come from a greedy oracle (the sentences
 that together best match the highlights by ROUGE-1 + ROUGE-2). A logistic regression over
-tread.core.news.FEATURES scores sentences; selection then penalises repeats and falls
-back on the lead when the picks barely beat it (tread.core.news.select).
+tread.core.summarizers.news.FEATURES scores sentences; selection then penalises repeats and falls
+back on the lead when the picks barely beat it (tread.core.summarizers.news.select).
 
 Shuffled-sentence copies of the articles join the training set at half weight: they
 teach the model not to lean on position alone. Two selection settings are chosen by
@@ -65,8 +65,8 @@ class Data:
     def __init__(self, shared: Path, cache: Path, folds: int, split_captions: bool) -> None:
         from functools import cache as memo
 
-        from tread.core.news import features_and_vectors
-        from tread.core.summarize import _stemmer, _stop_words
+        from tread.core.summarizers.news import features_and_vectors
+        from tread.core.summarizers.summarize import _stemmer, _stop_words
 
         rows = nd.load(shared)
         tag = "-split" if split_captions else ""
@@ -107,15 +107,15 @@ class Data:
             stored = json.loads(path.read_text())
             if stored["ids"] == ids:
                 return list(stored["rouge2"])
-        from tread.core.segment import segment
-        from tread.core.summarize import summarize
+        from tread.core.summarizers.summarize import summarize
+        from tread.core.text.segment import segment
 
         out = []
         for i, doc in enumerate(self.sdocs):
             seg = segment(" ".join(doc["texts"]), detect_title=False)
             if self.split_captions:
-                from tread.core.captions import split_at_captions
-                from tread.core.summarize import _stop_words
+                from tread.core.summarizers.summarize import _stop_words
+                from tread.core.text.captions import split_at_captions
 
                 seg = split_at_captions(seg, _stop_words("english"))
             assert len(seg.sentences) == len(doc["texts"])
@@ -156,7 +156,7 @@ def scores(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
 def choose_picks(
     data: Data, i: int, s: np.ndarray, shuffled: bool, redundancy: float, margin: float
 ) -> list[int]:
-    from tread.core.news import lead_is_central, select
+    from tread.core.summarizers.news import lead_is_central, select
 
     vectors = (data.sv if shuffled else data.v)[i]
     x = (data.sx if shuffled else data.x)[i]
@@ -300,7 +300,7 @@ def main() -> None:
         "--split-captions",
         action="store_true",
         help="cut sentences where an image caption runs in (as tread would "
-        "with tread.core.captions.split_at_captions in its segmentation)",
+        "with tread.core.text.captions.split_at_captions in its segmentation)",
     )
     args = p.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -366,7 +366,7 @@ def main() -> None:
         plain = Data(args.shared, args.cache, args.folds, False)
         rows += on_plain_segmentation(data, plain, best, styles)
     model = fit(data, everyone, dm_weight, shuffled_weight)
-    from tread.core.news import FEATURES
+    from tread.core.summarizers.news import FEATURES
 
     payload = {
         "features": list(FEATURES),
@@ -426,7 +426,7 @@ def main() -> None:
             [
                 "",
                 "Sentences are cut where an image caption runs into the text "
-                "(tread.core.captions.split_at_captions), for Lead-3 and tread alike.",
+                "(tread.core.text.captions.split_at_captions), for Lead-3 and tread alike.",
             ]
             if args.split_captions
             else []

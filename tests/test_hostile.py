@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tread.core.sanitize import sanitize
+from tread.core.text.sanitize import sanitize
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are fine
 ATTACKS = (
@@ -169,7 +169,7 @@ def test_size_limits(tmp_path: Path) -> None:
 
 
 def test_looping_symlinks_in_a_folder(tmp_path: Path) -> None:
-    from tread.core.files import collect_paths
+    from tread.core.sources.files import collect_paths
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "story.txt").write_text("A story. It ends.")
@@ -189,8 +189,8 @@ def test_sanitize_removes_every_control_sequence_and_is_idempotent(text: str) ->
 @given(st.text(min_size=1, max_size=400))
 def test_segment_and_summarize_never_raise_on_arbitrary_text(text: str) -> None:
     from tread.core.errors import TreadError
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     text = sanitize(text)
     seg = segment(text)

@@ -22,7 +22,7 @@ def use_color() -> bool | None:
 def error(message: str) -> None:
     """One line on stderr, prefixed with the program name. The message may hold a file
     name or text from outside: escape sequences and line breaks in it are neutralised."""
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     prefix = click.style("tread:", fg="red", bold=True)
     click.echo(f"{prefix} {one_line_safe(message)}", err=True, color=use_color())

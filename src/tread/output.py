@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from tread.core.article import Article, Segmentation, Summary
-from tread.core.sanitize import sanitize
+from tread.core.text.sanitize import sanitize
 
 _SPACE = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tread.core.entities import Entity
-from tread.core.entity_rules import (
+from tread.core.entities.corrections import (
     _ACRONYM_DEF,
     _HONORIFIC,
     _NAMED_LABELS,
@@ -22,6 +21,7 @@ from tread.core.entity_rules import (
     _long_form,
     correct,
 )
+from tread.core.entities.spacy_backend import Entity
 
 
 def reference_correct(text: str, entities: list[Entity]) -> list[Entity]:

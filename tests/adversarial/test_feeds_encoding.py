@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from tests.web import BILLION_LAUGHS, XXE, Route, serve
 from tread.cli import cli
 from tread.core.errors import UnreadableInput
-from tread.core.library import Library
 from tread.core.sources.feed import parse_feed
+from tread.core.store.library import Library
 
 RSS = """<?xml version="1.0" encoding="{encoding}"?>
 <rss version="2.0"><channel><title>{title}</title>{items}</channel></rss>"""

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from tests.web import Route, serve
 from tread.cli import cli
-from tread.core.library import Library
 from tread.core.sources.feed import parse_feed
+from tread.core.store.library import Library
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -306,7 +306,7 @@ def test_enclosure_only_entries_become_articles_and_empty_ones_are_counted(tmp_p
 def test_repeated_guids_within_a_feed_are_one_entry_and_progress_is_reported(
     tmp_path: Path,
 ) -> None:
-    from tread.core.ingest import Outcome, add_source
+    from tread.core.store.ingest import Outcome, add_source
 
     path = tmp_path / "feed.xml"
     path.write_bytes(
@@ -337,7 +337,7 @@ def test_repeated_guids_within_a_feed_are_one_entry_and_progress_is_reported(
 def test_articles_from_an_older_library_are_adopted_not_added_again(tmp_path: Path) -> None:
     import sqlite3
 
-    from tread.core.library import migrate
+    from tread.core.store.library import migrate
 
     path = tmp_path / "feed.xml"
     path.write_bytes(

@@ -19,11 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tread.cli import cli
-from tread.core import summarize as summarize_module
 from tread.core.envvars import BadSetting
 from tread.core.errors import InputTooLarge
-from tread.core.segment import get_tokenizer, segment
-from tread.core.summarize import ALGORITHMS, summarize
+from tread.core.summarizers import summarize as summarize_module
+from tread.core.summarizers.summarize import ALGORITHMS, summarize
+from tread.core.text.segment import get_tokenizer, segment
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -81,7 +81,7 @@ def test_sentence_limit_in_the_core_too(monkeypatch: pytest.MonkeyPatch) -> None
 @given(st.text(alphabet="ab .!?;\"')]([\n", max_size=80))
 def test_streamed_sentences_equal_punkts_own(text: str) -> None:
     """The one-span-ahead realignment gives exactly punkt's spans."""
-    from tread.core.segment import _GREEK_SPLIT, _split_span
+    from tread.core.text.segment import _GREEK_SPLIT, _split_span
 
     for language in ("english", "greek"):
         tokenizer = get_tokenizer(language)
@@ -156,7 +156,9 @@ def test_graph_refusal_names_the_algorithms_that_can_take_it(
 
 def test_graph_refusal_follows_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "2")
-    extra = summarize_module.Algorithm("new-one", "tread.core.lead", "LeadSummarizer", "x")
+    extra = summarize_module.Algorithm(
+        "new-one", "tread.core.summarizers.lead", "LeadSummarizer", "x"
+    )
     monkeypatch.setitem(ALGORITHMS, "new-one", extra)
     with pytest.raises(InputTooLarge, match=r"use one of .*\bnew-one\b"):
         summarize(segment("One is here. Two is here. Three is here."), "lex-rank", 1)
@@ -180,7 +182,7 @@ def test_graph_algorithms_hold_one_n_by_n_matrix(
     """Peak memory of the summariser itself stays under twice one n x n float matrix
     (lex-rank made five: similarities, the outer product of norms, copies per step;
     text-rank and reduction a nearly dense sparse product beside it)."""
-    from tread.core import fast
+    from tread.core.summarizers import fast
 
     monkeypatch.setattr(fast, "_BLOCK", 64, raising=False)  # small blocks at this size
     n = 1_200
@@ -207,7 +209,7 @@ def test_graph_algorithms_hold_one_n_by_n_matrix(
 def test_lsa_on_unique_words_never_builds_the_dense_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
     """200 sentences of 60 words each used once: 12,000 x 200 cells, past SVD_CELLS.
     The closed form ranks them without the matrix or the SVD."""
-    from tread.core import fast
+    from tread.core.summarizers import fast
 
     text = " ".join(
         " ".join(word(i * 60 + j) for j in range(60)).capitalize() + "." for i in range(200)
@@ -224,7 +226,7 @@ def test_lsa_on_unique_words_never_builds_the_dense_matrix(monkeypatch: pytest.M
 
 
 def test_greedy_limit_counts_the_summary_length(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tread.core import fast
+    from tread.core.summarizers import fast
 
     monkeypatch.setenv("TREAD_MAX_GREEDY_COMPARISONS", "1000")
     monkeypatch.setattr(fast.FastKL, "_compute_ratings", never)
@@ -297,7 +299,7 @@ def test_ratio_out_of_range_is_a_usage_error(tmp_path: Path, ratio: str) -> None
 def test_the_input_size_message_names_the_linear_algorithms_from_the_registry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tread.core.summarize import linear_algorithms
+    from tread.core.summarizers.summarize import linear_algorithms
 
     monkeypatch.setenv("TREAD_MAX_INPUT_MB", "0.001")
     big = tmp_path / "big.txt"

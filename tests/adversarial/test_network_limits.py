@@ -20,9 +20,9 @@ from tests.conftest import ROOT
 from tests.web import ARTICLE, Log, Route, serve
 from tread.cli import cli
 from tread.core.errors import InputTooLarge, UnreadableInput
-from tread.core.ingest import Outcome, add_source
-from tread.core.library import Library
 from tread.core.sources import load
+from tread.core.store.ingest import Outcome, add_source
+from tread.core.store.library import Library
 
 MB = 1024 * 1024
 

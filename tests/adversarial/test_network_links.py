@@ -13,10 +13,10 @@ import pytest
 
 from tests.web import ARTICLE, Log, Route, serve
 from tread.core.errors import UnreadableInput
-from tread.core.ingest import Outcome, add_source
-from tread.core.library import Library
 from tread.core.sources import load
 from tread.core.sources.net import is_private_address
+from tread.core.store.ingest import Outcome, add_source
+from tread.core.store.library import Library
 
 SECRET = "tread-test-secret-4f1c9"
 ADMIN = (

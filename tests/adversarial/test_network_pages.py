@@ -12,8 +12,8 @@ import pytest
 from tests.web import ARTICLE, Route, serve
 from tread.core.errors import UnreadableInput
 from tread.core.sources import load
-from tread.core.sources.decode import decode
 from tread.core.sources.html import without_scripts
+from tread.core.text.decode import decode
 
 RUSSIAN = (
     "Городской совет утвердил новый бюджет общественного транспорта во вторник. "

@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.conftest import SAMPLE_FILES
 from tests.web import Route, serve
 from tread.core.article import Article
-from tread.core.library import SCHEMA_VERSION, Library
+from tread.core.store.library import SCHEMA_VERSION, Library
 
 # Runs Library(path) in a process that SIGKILLs itself when SQLite starts its Nth
 # statement (0: never; it prints how many it ran), so every point of library creation
@@ -37,7 +37,7 @@ def connect(*args, **kwargs):
     return db
 
 sqlite3.connect = connect
-from tread.core.library import Library
+from tread.core.store.library import Library
 
 Library(Path(sys.argv[1])).close()
 print(seen[0])
@@ -117,7 +117,7 @@ def test_a_kill_at_any_point_of_library_creation_leaves_a_library_that_opens(
 def test_a_kill_while_upgrading_an_old_library_loses_nothing(tmp_path: Path) -> None:
     import sqlite3
 
-    from tread.core.library import migrate
+    from tread.core.store.library import migrate
 
     for kill_at in range(1, 12):
         path = tmp_path / f"old-{kill_at}.sqlite3"

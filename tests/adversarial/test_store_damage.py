@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from tests.conftest import SAMPLE_FILES
 from tread.cli import cli
 from tread.core.article import Article
-from tread.core.library import Library
+from tread.core.store.library import Library
 
 
 def run(*args: str) -> tuple[int, str, str]:

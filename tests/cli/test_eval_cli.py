@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tests.conftest import SAMPLE_FILES
 from tread.cli import cli
-from tread.core.segment import segment
+from tread.core.text.segment import segment
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from tests.conftest import ROOT, SAMPLE_FILES, SEED
 from tread.cli import cli
-from tread.core.segment import segment
+from tread.core.text.segment import segment
 
 SHORT = SAMPLE_FILES[0]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE_FILES, SEED
-from tread.core.entities import (
+from tread.core.entities.spacy_backend import (
     KIND_COLOURS,
     KINDS,
     Entity,

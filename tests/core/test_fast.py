@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.article import Segmentation
-from tread.core.fast import FAST
-from tread.core.segment import segment
-from tread.core.summarize import ALGORITHMS, summarize
+from tread.core.summarizers.fast import FAST
+from tread.core.summarizers.summarize import ALGORITHMS, summarize
+from tread.core.text.segment import segment
 
 FAST_ALGORITHMS = [name for name, a in ALGORITHMS.items() if a.class_name in FAST]
 
@@ -158,7 +158,7 @@ def _loop_merged_total(edges: np.ndarray, copies: list[int]) -> float:
     )
 )
 def test_merged_total_adds_in_sumys_order(case: tuple[list[float], set[int]]) -> None:
-    from tread.core.fast import _merged_total
+    from tread.core.summarizers.fast import _merged_total
 
     values, members = case
     n = math.isqrt(len(values))

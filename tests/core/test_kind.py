@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE_FILES
-from tread.core.kind import (
+from tread.core.summarizers.kind import (
     LONG,
     LONG_ALGORITHM,
     NEWS,
@@ -15,8 +15,8 @@ from tread.core.kind import (
     plan,
     signals,
 )
-from tread.core.segment import segment
-from tread.core.summarize import ALGORITHMS
+from tread.core.summarizers.summarize import ALGORITHMS
+from tread.core.text.segment import segment
 
 PARAGRAPH = (
     "The harbour was quiet when the ship came in at last. Sailors climbed down "
@@ -108,7 +108,7 @@ def test_plan_by_kind() -> None:
 
 
 def test_books_and_notes_get_position_blind_methods_without_a_size_limit() -> None:
-    from tread.core.summarize import QUADRATIC
+    from tread.core.summarizers.summarize import QUADRATIC
 
     for algorithm in (LONG_ALGORITHM, NOTES_ALGORITHM):
         assert algorithm not in ("tread", "lead", "edmundson") and algorithm not in QUADRATIC

@@ -11,9 +11,9 @@ import pytest
 from tests.conftest import SAMPLE_FILES
 from tests.web import ARTICLE, Route, rss, serve
 from tread.core.article import Article
-from tread.core.ingest import Outcome, add_source, refresh
-from tread.core.library import MIGRATIONS, SCHEMA_VERSION, Library, cache_key, migrate
 from tread.core.sources import load
+from tread.core.store.ingest import Outcome, add_source, refresh
+from tread.core.store.library import MIGRATIONS, SCHEMA_VERSION, Library, cache_key, migrate
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_killed_writer_leaves_every_committed_article(tmp_path: Path) -> None:
         collect(lib, *map(str, SAMPLE_FILES[:3]))
     script = (
         "import sys, os, signal\n"
-        "from tread.core.library import Library\n"
+        "from tread.core.store.library import Library\n"
         "from tread.core.article import Article\n"
         f"lib = Library(__import__('pathlib').Path({str(path)!r}))\n"
         "for i in range(100000):\n"

@@ -8,8 +8,7 @@ import pytest
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tests.conftest import SAMPLE_FILES
-from tread.core.captions import caption_breaks, caption_like, split_at_captions
-from tread.core.news import (
+from tread.core.summarizers.news import (
     FEATURES,
     Model,
     TreadSummarizer,
@@ -17,8 +16,9 @@ from tread.core.news import (
     default_model,
     select,
 )
-from tread.core.segment import segment
-from tread.core.summarize import summarize
+from tread.core.summarizers.summarize import summarize
+from tread.core.text.captions import caption_breaks, caption_like, split_at_captions
+from tread.core.text.segment import segment
 
 FILLER = "The weather was mild on Tuesday. Birds sang in the park. Traffic was light. "
 TOPIC = (
@@ -33,7 +33,9 @@ TOPIC = (
 
 def test_is_a_sumy_summarizer_with_a_shipped_model() -> None:
     assert issubclass(TreadSummarizer, AbstractSummarizer)
-    raw = json.loads(resources.files("tread.core.data").joinpath("news_model.json").read_text())
+    raw = json.loads(
+        resources.files("tread.core.summarizers.data").joinpath("news_model.json").read_text()
+    )
     assert tuple(raw["features"]) == FEATURES
     assert len(raw["coef"]) == len(FEATURES)
     cv = raw["cross_validated"]
@@ -57,8 +59,8 @@ def _shuffled_picks_centrality(algorithm: str) -> float:
     from the sample articles with their sentences shuffled."""
     import random
 
-    from tread.core.news import sentence_features
-    from tread.core.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.news import sentence_features
+    from tread.core.summarizers.summarize import _stemmer, _stop_words, build_document
 
     column = FEATURES.index("centroid_rank")
     values = []
@@ -86,7 +88,7 @@ def test_not_lead_in_disguise_on_shuffled_text() -> None:
 def test_contributions_add_up_to_the_score() -> None:
     """Every sentence's score is the sum of its contributions and the intercept; sumy
     sees the same rating except for sentences passed over (below every other)."""
-    from tread.core.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.summarize import _stemmer, _stop_words, build_document
 
     seg = segment(SAMPLE_FILES[0].read_text(encoding="utf-8"))
     summary = summarize(seg, "tread", 3)
@@ -143,7 +145,7 @@ def test_select_keeps_the_lead_when_the_picks_barely_beat_it() -> None:
 
 
 def _summarize_with_margin(text: str, margin: float) -> tuple[list[int], bool]:
-    from tread.core.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.summarize import _stemmer, _stop_words, build_document
 
     document, _ = build_document(segment(text, detect_title=False))
     base = default_model()
@@ -210,8 +212,8 @@ def test_dateline_end() -> None:
 
 
 def test_the_dateline_is_not_counted_in_the_first_sentences_words() -> None:
-    from tread.core.news import _words
-    from tread.core.summarize import build_document
+    from tread.core.summarizers.news import _words
+    from tread.core.summarizers.summarize import build_document
 
     _, ordered = build_document(
         segment("Sanaa, Yemen (CNN) -- Rebels advanced. Then?", detect_title=False)
@@ -237,7 +239,7 @@ def test_the_dateline_is_not_counted_in_the_first_sentences_words() -> None:
     ],
 )
 def test_caption_like(text: str, expected: bool) -> None:
-    from tread.core.summarize import _stop_words
+    from tread.core.summarizers.summarize import _stop_words
 
     assert caption_like(text, frozenset(_stop_words("english"))) is expected
 
@@ -248,7 +250,7 @@ def test_short_documents() -> None:
 
 
 def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
-    from tread.core.summarize import _stop_words
+    from tread.core.summarizers.summarize import _stop_words
 
     text = (
         "Police are investigating claims made by a former footman in the 1970s But his "

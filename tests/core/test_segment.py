@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.errors import UnsupportedLanguage
-from tread.core.languages import normalize_language, supported_languages
-from tread.core.segment import get_tokenizer, paragraph_spans, segment
+from tread.core.text.languages import normalize_language, supported_languages
+from tread.core.text.segment import get_tokenizer, paragraph_spans, segment
 
 
 def texts(text: str, **kw: object) -> list[str]:

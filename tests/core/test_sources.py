@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tread.core.errors import EmptyDocument, InputTooLarge, UnreadableInput
-from tread.core.sanitize import sanitize
 from tread.core.sources import load
-from tread.core.sources.decode import decode
+from tread.core.text.decode import decode
+from tread.core.text.sanitize import sanitize
 
 SMART = "“Quoted” text — with a café’s accents."
 

@@ -6,8 +6,7 @@ import pytest
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.errors import EmptyDocument, UnknownAlgorithm
-from tread.core.segment import get_tokenizer, segment
-from tread.core.summarize import (
+from tread.core.summarizers.summarize import (
     ALGORITHMS,
     _make_summarizer,
     build_document,
@@ -15,6 +14,7 @@ from tread.core.summarize import (
     sentence_count_for,
     summarize,
 )
+from tread.core.text.segment import get_tokenizer, segment
 
 DETERMINISTIC = [a for a in ALGORITHMS if a not in ("random", "edmundson")]
 

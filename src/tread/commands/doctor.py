@@ -39,9 +39,9 @@ def _packages() -> Iterator[Check]:
 
 
 def _languages() -> Iterator[Check]:
-    from tread.core.languages import PUNKT_MODELS, supported_languages
-    from tread.core.segment import get_tokenizer
-    from tread.core.summarize import _stemmer, _stop_words
+    from tread.core.summarizers.summarize import _stemmer, _stop_words
+    from tread.core.text.languages import PUNKT_MODELS, supported_languages
+    from tread.core.text.segment import get_tokenizer
 
     for lang in supported_languages():
         try:
@@ -58,7 +58,7 @@ def _languages() -> Iterator[Check]:
 
 
 def _ner(model: str | None) -> Iterator[Check]:
-    from tread.core.entities import NerUnavailable, SpacyEntityExtractor
+    from tread.core.entities.spacy_backend import NerUnavailable, SpacyEntityExtractor
 
     extractor = SpacyEntityExtractor(model)
     try:

@@ -11,7 +11,7 @@ import click
 
 from tread.cli import error, use_color
 from tread.commands.options import inputs_argument
-from tread.core.entities import KINDS, Entity
+from tread.core.entities.spacy_backend import KINDS, Entity
 from tread.core.errors import TreadError
 
 EPILOG = """\b
@@ -32,7 +32,7 @@ class Group:
 
     @property
     def kind(self) -> str:
-        from tread.core.entities import kind_of_label
+        from tread.core.entities.spacy_backend import kind_of_label
 
         return kind_of_label(self.label)
 
@@ -85,7 +85,7 @@ def entities(
     decoded text.
     """
     from tread.core.config import load_config
-    from tread.core.entities import NerUnavailable, SpacyEntityExtractor, parse_types
+    from tread.core.entities.spacy_backend import NerUnavailable, SpacyEntityExtractor, parse_types
     from tread.core.sources import STDIN_NAME, load
 
     if not inputs:
@@ -142,10 +142,10 @@ def _print_table(name: str, found: list[Entity]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from tread.core.entities import KIND_COLOURS
+    from tread.core.entities.spacy_backend import KIND_COLOURS
 
     console = Console(no_color=use_color() is False, highlight=False)
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     name = one_line_safe(name)
     table = Table(title=Text(name), title_justify="left", show_edge=False, pad_edge=False)

@@ -88,7 +88,7 @@ def evaluate(
     from tread.core.errors import TreadError
     from tread.core.evaluation import evaluate as run
     from tread.core.evaluation import load_dataset, shuffled
-    from tread.core.summarize import ALGORITHMS
+    from tread.core.summarizers.summarize import ALGORITHMS
 
     names = (
         list(ALGORITHMS)
@@ -112,7 +112,7 @@ def evaluate(
     count = None if reference_length else sentences
     results = _run_with_progress(run, articles, names, count, jobs)
     length = "reference length" if count is None else f"{count} sentences"
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     order = ", sentences shuffled" if shuffle else ""
     title = (

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from tread.cli import error
-from tread.core.sanitize import one_line_safe
+from tread.core.text.sanitize import one_line_safe
 
 library_option = click.option(
     "--library",
@@ -30,8 +30,8 @@ library_option = click.option(
 def _open(path: Path | None, *, create: bool = True) -> Iterator[Any]:
     """The library, closed after use; a failure to open or use it is one line. Without
     ``create`` a missing library raises NoLibrary and nothing is made on the disk."""
-    from tread.core.library import Library, LibraryError
-    from tread.core.library_errors import NoLibrary
+    from tread.core.store.errors import NoLibrary
+    from tread.core.store.library import Library, LibraryError
 
     try:
         library = Library(path, create=create)
@@ -53,7 +53,7 @@ class ArticleId(click.ParamType[int]):
     name = "id"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        from tread.core.library import MAX_ID
+        from tread.core.store.library import MAX_ID
 
         try:
             number = int(value)
@@ -112,7 +112,7 @@ def add(
     the library (same entry, same text or same link) are not added twice; an entry the
     feed has edited is updated in place.
     """
-    from tread.core.ingest import add_source
+    from tread.core.store.ingest import add_source
 
     report, failures = _report_to_terminal()
     with _open(library_path) as library, _entry_progress() as progress:
@@ -132,7 +132,7 @@ def feeds(action: str, feed: str | None, fmt: str, library_path: Path | None) ->
 
     'tread feeds remove URL' (or its id) forgets a feed; the articles it brought stay.
     """
-    from tread.core.library_errors import NoLibrary
+    from tread.core.store.errors import NoLibrary
 
     if action == "remove" and not feed:
         raise click.UsageError("name the feed to remove (its URL or id)")
@@ -181,8 +181,8 @@ def _feeds(action: str, feed: str | None, library_path: Path | None) -> list[dic
 @click.pass_context
 def refresh(ctx: click.Context, library_path: Path | None) -> None:
     """Fetch every feed and add its new entries (a result line per feed)."""
-    from tread.core.ingest import refresh as run
-    from tread.core.library_errors import NoLibrary
+    from tread.core.store.errors import NoLibrary
+    from tread.core.store.ingest import refresh as run
 
     report, failures = _report_to_terminal()
     try:
@@ -224,7 +224,7 @@ def list_(
     unread: bool, search: str | None, limit: int | None, fmt: str, library_path: Path | None
 ) -> None:
     """List the library's articles, unread first, newest first."""
-    from tread.core.library_errors import NoLibrary
+    from tread.core.store.errors import NoLibrary
 
     try:
         with _open(library_path, create=False) as library:
@@ -288,7 +288,7 @@ def remove(ctx: click.Context, ids: tuple[int, ...], library_path: Path | None) 
 @contextmanager
 def _existing(path: Path | None) -> Iterator[Any]:
     """The library, which must exist (one-line error else)."""
-    from tread.core.library_errors import NoLibrary
+    from tread.core.store.errors import NoLibrary
 
     try:
         with _open(path, create=False) as library:

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from tread.core.errors import UnsupportedLanguage
-from tread.core.languages import DEFAULT_LANGUAGE, normalize_language, supported_languages
+from tread.core.text.languages import DEFAULT_LANGUAGE, normalize_language, supported_languages
 
 
 class LanguageType(click.ParamType):  # type: ignore[type-arg]

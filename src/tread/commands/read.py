@@ -46,8 +46,8 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     """
     from tread.core.article import Article
     from tread.core.errors import TreadError
-    from tread.core.files import collect_paths, sample_articles
     from tread.core.sources import load
+    from tread.core.sources.files import collect_paths, sample_articles
 
     if not sys.stdout.isatty():
         raise click.ClickException(
@@ -81,7 +81,7 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
 
 def _library(path: Path | None) -> LibrarySource | None:
     """The library, when it exists and holds articles (else the samples are opened)."""
-    from tread.core.library import Library, LibraryError, default_path
+    from tread.core.store.library import Library, LibraryError, default_path
     from tread.ui.library_source import LibrarySource
 
     path = path or default_path()

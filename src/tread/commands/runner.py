@@ -6,8 +6,8 @@ import click
 
 from tread.cli import error, use_color
 from tread.core.errors import TreadError
-from tread.core.sanitize import one_line_safe
 from tread.core.sources import STDIN_NAME, load
+from tread.core.text.sanitize import one_line_safe
 
 
 def run_summaries(
@@ -25,8 +25,8 @@ def run_summaries(
     Returns the number of inputs that failed: the others are still summarised.
     """
     from tread.core.limits import max_sentences
-    from tread.core.segment import segment
-    from tread.core.summarize import sentence_count_for, summarize
+    from tread.core.summarizers.summarize import sentence_count_for, summarize
+    from tread.core.text.segment import segment
     from tread.output import (
         explanation_records,
         render_explanation,

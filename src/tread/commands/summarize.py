@@ -7,7 +7,7 @@ import sys
 import click
 
 from tread.commands.options import inputs_argument, language_option
-from tread.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from tread.core.summarizers.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EPILOG = """\b
 Examples:

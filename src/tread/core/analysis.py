@@ -57,7 +57,7 @@ def title_of(article: Article, fallback: str) -> str:
     """The article's title: from its source, else its title line, else a guess."""
     if article.title:
         return article.title
-    from tread.core.segment import heading_spans, paragraph_spans
+    from tread.core.text.segment import heading_spans, paragraph_spans
 
     paragraphs = paragraph_spans(article.text[:5000])
     spans = heading_spans(article.text, paragraphs)
@@ -74,7 +74,7 @@ def source_label(path: str) -> str:
 
 
 def info_for(article: Article, path: str) -> ArticleInfo:
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     name = STDIN_NAME if path == "-" else one_line_safe(Path(path).name)
     return ArticleInfo(

@@ -64,14 +64,14 @@ def _of_type(kind: type) -> Callable[[Any], bool]:
 
 def _algorithm(value: Any) -> bool:
     """the name of an algorithm (tread summarize --help lists them)"""
-    from tread.core.summarize import ALGORITHMS
+    from tread.core.summarizers.summarize import ALGORITHMS
 
     return isinstance(value, str) and value in ALGORITHMS
 
 
 def _language(value: Any) -> bool:
     """a language tread supports (tread doctor lists them)"""
-    from tread.core.languages import normalize_language
+    from tread.core.text.languages import normalize_language
 
     try:
         return isinstance(value, str) and bool(normalize_language(value))
@@ -126,7 +126,7 @@ def from_mapping(raw: dict[str, Any]) -> tuple[Config, list[str]]:
             if check(value):
                 values[key] = value
                 if key == "language":  # "de" and "German" mean german
-                    from tread.core.languages import normalize_language
+                    from tread.core.text.languages import normalize_language
 
                     values[key] = normalize_language(value)
             else:

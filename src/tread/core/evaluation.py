@@ -196,7 +196,7 @@ def shuffled(articles: Sequence[EvalArticle], seed: int = 7) -> list[EvalArticle
     import random
 
     from tread.core.limits import max_sentences
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     rng = random.Random(seed)
     out = []
@@ -226,8 +226,8 @@ def evaluate_article(
     ``count`` None means as many sentences as the reference has.
     """
     from tread.core.limits import max_sentences
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     n = count if count is not None else len(article.reference)
     reference = "\n".join(article.reference)

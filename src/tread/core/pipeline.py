@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tread.core.article import Article, Segmentation
-from tread.core.segment import segment
+from tread.core.text.segment import segment
 
 
 def segment_article(article: Article, language: str) -> Segmentation:

@@ -15,9 +15,9 @@ from textual.widgets import Footer, Input
 from tread.core.analysis import Analysis
 from tread.core.article import Article, Summary
 from tread.core.config import Config, load_config
-from tread.core.entities import KINDS, Entity, SpacyEntityExtractor
+from tread.core.entities.spacy_backend import KINDS, Entity, SpacyEntityExtractor
 from tread.core.errors import TreadError
-from tread.core.summarize import ALGORITHMS
+from tread.core.summarizers.summarize import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import ReaderActions
 from tread.ui.library_source import LibrarySource

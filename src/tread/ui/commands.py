@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from tread.core.entities import KINDS
-from tread.core.summarize import ALGORITHMS
+from tread.core.entities.spacy_backend import KINDS
+from tread.core.summarizers.summarize import ALGORITHMS
 
 if TYPE_CHECKING:
     from tread.ui.app import Tread

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 from tread.core.analysis import ArticleInfo
 from tread.core.article import Article, Sentence, Summary, SummarySentence
-from tread.core.entities import Entity
+from tread.core.entities.spacy_backend import Entity
 
 if TYPE_CHECKING:
-    from tread.core.library import Library
+    from tread.core.store.library import Library
 
 PREFIX: Final = "library:"
 
@@ -31,7 +31,7 @@ class LibrarySource:
         self.path = path
 
     def _open(self) -> Library:
-        from tread.core.library import Library
+        from tread.core.store.library import Library
 
         return Library(self.path)
 
@@ -115,14 +115,14 @@ class LibrarySource:
         )
 
     def _cached(self, path: str, kind: str, *settings: object) -> Any:
-        from tread.core.library import cache_key
+        from tread.core.store.library import cache_key
 
         with self._open() as lib:
             digest = lib.hash_of(article_id(path))
             return lib.cached(cache_key(digest, kind, *settings)) if digest else None
 
     def _cache(self, path: str, kind: str, value: Any, *settings: object) -> None:
-        from tread.core.library import cache_key
+        from tread.core.store.library import cache_key
 
         with self._open() as lib:
             digest = lib.hash_of(article_id(path))

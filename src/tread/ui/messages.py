@@ -8,7 +8,7 @@ from textual.message import Message
 
 from tread.core.analysis import Analysis, ArticleInfo
 from tread.core.article import Article, Summary
-from tread.core.entities import Entity
+from tread.core.entities.spacy_backend import Entity
 from tread.ui.widgets.article_view import Block
 
 

@@ -9,7 +9,7 @@ CONTEXT = 1  # sentences of context on each side of a summary sentence
 
 
 def normal_blocks(seg: Segmentation) -> list[Block]:
-    from tread.core.segment import paragraph_spans
+    from tread.core.text.segment import paragraph_spans
 
     headings = {(h.start, h.end) for h in seg.headings}
     return [

@@ -11,10 +11,10 @@ from textual.worker import get_current_worker
 
 from tread.core.analysis import Analysis, info_for
 from tread.core.article import Article, Segmentation, Summary
-from tread.core.entities import EntityExtractor, NerUnavailable
+from tread.core.entities.spacy_backend import EntityExtractor, NerUnavailable
 from tread.core.errors import TreadError
-from tread.core.sanitize import one_line_safe
 from tread.core.sources import load
+from tread.core.text.sanitize import one_line_safe
 from tread.ui.library_source import LibrarySource, is_library_path
 from tread.ui.messages import (
     AnalysisFailed,
@@ -32,7 +32,7 @@ _PAINT_WAIT = 1.0  # seconds the analysis waits for the text to be painted
 
 def blocks_for(article: Article) -> list[Block]:
     """Headings and paragraphs, as the segmentation core sees them."""
-    from tread.core.segment import heading_spans, paragraph_spans
+    from tread.core.text.segment import heading_spans, paragraph_spans
 
     paragraphs = paragraph_spans(article.text)
     headings = set(heading_spans(article.text, paragraphs, article.headings or None))
@@ -151,7 +151,7 @@ def model_key(extractor: EntityExtractor) -> str | None:
     """Which model (and version) finds the entities: part of the cache key."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from tread.core.entities import resolve_model
+    from tread.core.entities.spacy_backend import resolve_model
 
     try:
         name = resolve_model(getattr(extractor, "_preferred", None))
@@ -166,6 +166,6 @@ def model_key(extractor: EntityExtractor) -> str | None:
 
 
 def _summary(seg: Segmentation, algorithm: str, count: int) -> Summary:
-    from tread.core.summarize import sentence_count_for, summarize
+    from tread.core.summarizers.summarize import sentence_count_for, summarize
 
     return summarize(seg, algorithm, sentence_count_for(len(seg.sentences), count=count))

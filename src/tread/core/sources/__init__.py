@@ -11,8 +11,8 @@ from typing import BinaryIO, Final
 from tread.core.article import Article
 from tread.core.envvars import env_number
 from tread.core.errors import EmptyDocument, InputTooLarge, UnreadableInput
-from tread.core.sanitize import sanitize
-from tread.core.sources.decode import decode
+from tread.core.text.decode import decode
+from tread.core.text.sanitize import sanitize
 
 #: Inputs larger than this are refused up front (override with TREAD_MAX_INPUT_MB): at
 #: about 2.5 s per MB for a summary, 16 MB stays well under a minute.
@@ -78,7 +78,7 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
         except OSError as exc:
             raise UnreadableInput(exc.strerror or "cannot be read") from None
     if len(data) > limit:
-        from tread.core.summarize import linear_algorithms
+        from tread.core.summarizers.summarize import linear_algorithms
 
         mb = f"{limit / (1024 * 1024):g}"
         raise InputTooLarge(

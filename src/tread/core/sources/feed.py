@@ -16,7 +16,6 @@ import re
 from typing import Any, Final
 
 from tread.core.errors import UnreadableInput
-from tread.core.sanitize import one_line_safe
 from tread.core.sources.feed_entries import (
     MAX_ENTRIES,
     TEASER_WORDS,
@@ -29,6 +28,7 @@ from tread.core.sources.feed_entries import (
     one_line,
     timestamp,
 )
+from tread.core.text.sanitize import one_line_safe
 
 __all__ = [
     "FEED_SUFFIXES",

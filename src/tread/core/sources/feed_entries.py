@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Final
 from urllib.parse import urlsplit
 
-from tread.core.sanitize import one_line_safe, sanitize
+from tread.core.text.sanitize import one_line_safe, sanitize
 
 #: an entry with fewer words than this is a teaser: the full article is fetched
 TEASER_WORDS: Final = 150

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from tread.core.article import Article
 from tread.core.errors import EmptyDocument
-from tread.core.sanitize import sanitize
+from tread.core.text.sanitize import sanitize
 
 #: where a script, a style or a comment starts; each runs to its own closing tag
 _RAW_START: Final = re.compile(r"<(?:(script|style)\b|!--)", re.IGNORECASE)

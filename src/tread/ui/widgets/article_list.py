@@ -229,7 +229,7 @@ class ArticleList(ScrollView, can_focus=True):
         unread = path not in self._read
         mark = Text("● " if unread else "  ", style="bold")
         if info is None:
-            from tread.core.sanitize import one_line_safe
+            from tread.core.text.sanitize import one_line_safe
 
             title = Text(one_line_safe(path.rsplit("/", 1)[-1]))
             meta = Text("  loading…", style="dim")

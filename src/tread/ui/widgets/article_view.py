@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tread.core.entities import KIND_COLOURS, Entity
+from tread.core.entities.spacy_backend import KIND_COLOURS, Entity
 from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88
@@ -275,6 +275,6 @@ class ArticleView(ScrollView, can_focus=True):
 
 def title_content(text: str) -> Content:
     """Untrusted text as a border title: literal, never markup, no control sequences."""
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     return Content(one_line_safe(text))

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 
-from tread.core.entities import KIND_COLOURS, KINDS, Entity
+from tread.core.entities.spacy_backend import KIND_COLOURS, KINDS, Entity
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,7 +150,7 @@ def _share(part: int, whole: int) -> str:
 def classify(text: Segmentation | str, language: str = "english") -> Kind:
     """The kind of ``text``, with the reasons for it, shortest first."""
     if isinstance(text, str):
-        from tread.core.segment import segment
+        from tread.core.text.segment import segment
 
         text = segment(text, language)
     s = signals(text)

@@ -7,7 +7,7 @@ sumy's code for everything else, so it picks the same sentences in the same orde
   ``EPSILON`` of the threshold is decided again with sumy's own scalar code;
 - TextRank and Reduction: word-overlap counts from one integer product (exact), the
   same float formulas elementwise, and Reduction's sums accumulated in sumy's order;
-- SumBasic and KL (:mod:`tread.core.fast_greedy`): sumy's greedy loop, stopped once
+- SumBasic and KL (:mod:`tread.core.summarizers.fast_greedy`): sumy's greedy loop, stopped once
   the requested sentences are chosen (later iterations only order sentences that are
   never picked);
 - LSA: with sumy's reduction ratio of 1 every singular value is kept, so each rank is
@@ -35,7 +35,7 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from tread.core.fast_greedy import FastKL, FastSumBasic
+from tread.core.summarizers.fast_greedy import FastKL, FastSumBasic
 
 EPSILON: Final = 1e-9
 #: above this many cells a matrix is built sparse (scipy) rather than dense: small

@@ -23,7 +23,7 @@ from tread.core.limits import (
     max_sentences,
     too_many_sentences,
 )
-from tread.core.segment import get_tokenizer
+from tread.core.text.segment import get_tokenizer
 
 #: how an algorithm's work grows, which decides the limit that applies to it:
 #: "linear" in the sentences; "graph": an n x n sentence matrix; "greedy": each
@@ -42,11 +42,11 @@ class Algorithm:
 
     def load(self, *, fast: bool = True) -> type[Any]:
         """sumy's class, or tread's fast exact subclass of it when there is one."""
-        from tread.core._nltk import import_nltk
+        from tread.core.text._nltk import import_nltk
 
         import_nltk()  # sumy's summarisers import NLTK through its stemmers
         if fast and self.class_name in _FAST_CLASSES:
-            from tread.core.fast import FAST
+            from tread.core.summarizers.fast import FAST
 
             return FAST[self.class_name]
         cls: type[Any] = getattr(importlib.import_module(self.module), self.class_name)
@@ -113,11 +113,14 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
             "random", "sumy.summarizers.random", "RandomSummarizer", "random sentences (a baseline)"
         ),
         Algorithm(
-            "lead", "tread.core.lead", "LeadSummarizer", "the first sentences (the news baseline)"
+            "lead",
+            "tread.core.summarizers.lead",
+            "LeadSummarizer",
+            "the first sentences (the news baseline)",
         ),
         Algorithm(
             "tread",
-            "tread.core.news",
+            "tread.core.summarizers.news",
             "TreadSummarizer",
             "tread's model: position, centrality, names, numbers (best on news)",
         ),
@@ -180,7 +183,7 @@ def _stemmer(language: str) -> Callable[[str], str]:
     import contextlib
     import io
 
-    from tread.core._nltk import import_nltk
+    from tread.core.text._nltk import import_nltk
 
     import_nltk()
     from sumy.nlp.stemmers import Stemmer

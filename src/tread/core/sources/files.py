@@ -20,7 +20,7 @@ def sample_articles_dir() -> Path:
     packaged = Path(str(resources.files("tread"))) / "sample_articles"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "sample_articles"
+    return Path(__file__).resolve().parents[4] / "sample_articles"
 
 
 SEED_ARTICLE: Final = "la-ice-operation.txt"

@@ -24,14 +24,14 @@ from urllib.parse import quote
 
 from tread.core.analysis import title_of
 from tread.core.article import Article
-from tread.core.library_errors import (
+from tread.core.store.errors import (
     LibraryError,
     LibraryReadOnly,
     NoLibrary,
     library_error,
 )
-from tread.core.library_rows import FeedItem, duplicate, find_entry, insert, update
-from tread.core.library_schema import MIGRATIONS, SCHEMA_VERSION, NewerSchema, migrate
+from tread.core.store.rows import FeedItem, duplicate, find_entry, insert, update
+from tread.core.store.schema import MIGRATIONS, SCHEMA_VERSION, NewerSchema, migrate
 
 __all__ = [
     "MIGRATIONS",

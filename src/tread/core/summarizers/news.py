@@ -26,7 +26,7 @@ from typing import Any, Final
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
 
-from tread.core.captions import caption_like
+from tread.core.text.captions import caption_like
 
 FEATURES: Final = (
     "position_inverse",  # 1 / (index + 1)
@@ -104,7 +104,11 @@ class Model:
 
 @cache
 def default_model() -> Model:
-    raw = resources.files("tread.core.data").joinpath("news_model.json").read_text("utf-8")
+    raw = (
+        resources.files("tread.core.summarizers.data")
+        .joinpath("news_model.json")
+        .read_text("utf-8")
+    )
     return Model.from_json(json.loads(raw))
 
 

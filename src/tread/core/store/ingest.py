@@ -18,10 +18,10 @@ from pathlib import Path
 from tread.core.analysis import title_of
 from tread.core.article import Article
 from tread.core.errors import TreadError, UnreadableInput
-from tread.core.library import FeedItem, Library, Stored
-from tread.core.library_errors import LibraryUnusable
 from tread.core.sources.feed import MAX_ENTRIES, Feed, FeedEntry
-from tread.core.teasers import Links, entry_article, fetch_pages
+from tread.core.sources.teasers import Links, entry_article, fetch_pages
+from tread.core.store.errors import LibraryUnusable
+from tread.core.store.library import FeedItem, Library, Stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +144,9 @@ def add_source(
     progress: Progress | None = None,
 ) -> None:
     """Add one file, folder, page URL or feed (URL or file), reporting each result."""
-    from tread.core.files import READABLE_SUFFIXES, collect_paths
     from tread.core.sources import STDIN_NAME, article_from, read_bytes
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed, parse_feed
+    from tread.core.sources.files import READABLE_SUFFIXES, collect_paths
     from tread.core.sources.url import fetch, is_url
 
     name = STDIN_NAME if source == "-" else source

@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any, Final
 
 from tread.core.article import Heading, Segmentation, Sentence
-from tread.core.languages import PUNKT_MODELS, normalize_language
 from tread.core.limits import max_sentence_chars, too_many_sentences
+from tread.core.text.languages import PUNKT_MODELS, normalize_language
 
 # sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
 _WORD_PATTERN: Final = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
@@ -46,7 +46,7 @@ class TreadTokenizer:
     """What sumy needs of a tokenizer: ``language``, ``to_sentences``, ``to_words``."""
 
     def __init__(self, language: str) -> None:
-        from tread.core._nltk import import_nltk
+        from tread.core.text._nltk import import_nltk
 
         import_nltk()
         import punkt

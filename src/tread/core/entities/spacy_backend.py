@@ -219,7 +219,7 @@ class SpacyEntityExtractor:
                 for ent in doc.ents
             )
         if self._corrections:
-            from tread.core.entity_rules import correct
+            from tread.core.entities.corrections import correct
 
             entities = correct(text, entities)
         return entities
@@ -228,7 +228,7 @@ class SpacyEntityExtractor:
 def chunk_spans(text: str, limit: int) -> list[tuple[int, int]]:
     """Cut ``text`` on paragraph boundaries into spans of at most ``limit`` characters
     (a longer paragraph is cut at whitespace, or hard at the limit)."""
-    from tread.core.segment import paragraph_spans
+    from tread.core.text.segment import paragraph_spans
 
     spans: list[tuple[int, int]] = []
     start: int | None = None
