@@ -12,8 +12,9 @@ from tests.conftest import SAMPLE_FILES
 from tests.web import ARTICLE, Route, rss, serve
 from tread.core.article import Article
 from tread.core.sources import load
+from tread.core.store.analysis_cache import cache_key
 from tread.core.store.ingest import Outcome, add_source, refresh
-from tread.core.store.library import MIGRATIONS, SCHEMA_VERSION, Library, cache_key, migrate
+from tread.core.store.library import MIGRATIONS, SCHEMA_VERSION, Library, migrate
 
 
 @pytest.fixture
@@ -116,13 +117,13 @@ def test_analysis_cache_keys_change_with_versions(library: Library) -> None:
 def test_a_new_tread_version_never_reads_old_results(
     library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tread
+    from tread.core import version
 
     key = cache_key("abc", "entities", "en_core_web_sm=3.8.0")
     library.cache(key, [[0, 3, "ORG", "ICE"]])
     assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.8.0")) is not None
     assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.9.0")) is None
-    monkeypatch.setattr(tread, "__version__", "999.0")
+    monkeypatch.setattr(version, "VERSION", "999.0")
     assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.8.0")) is None
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 from tests.conftest import SAMPLE_FILES
 from tests.ui.conftest import settle
 from tread.core.sources import load
-from tread.core.store.library import Library, cache_key
+from tread.core.store.analysis_cache import cache_key
+from tread.core.store.library import Library
 from tread.ui.app import Tread
 from tread.ui.library_source import LibrarySource, article_id
 from tread.ui.widgets.article_list import ArticleList

@@ -12,16 +12,16 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tread.core.analysis import Analysis
 from tread.core.article import Article, Summary
 from tread.core.config import Config, load_config
 from tread.core.entities.spacy_backend import KINDS, Entity, SpacyEntityExtractor
 from tread.core.errors import TreadError
+from tread.core.store.read_marks import ReadMarks
 from tread.core.summarizers.summarize import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import ReaderActions
 from tread.ui.library_source import LibrarySource
-from tread.ui.readstate import ReadState
+from tread.ui.models import Analysis
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.widgets.article_view import ArticleView, Block, title_content
 from tread.ui.widgets.entity_index import EntityIndex, EntityKey
@@ -81,7 +81,7 @@ class Tread(ReaderActions):
         self.preloaded: dict[str, Article] = dict(preloaded or {})
         self.library = library
         self._newest_library_id = 0
-        self.read_state = ReadState()
+        self.read_state = ReadMarks()
         self.current_path: str | None = None
         self.skim = False
         self._analyses: dict[str, Analysis] = {}

@@ -9,7 +9,6 @@ from textual import work
 from textual.app import App
 from textual.worker import get_current_worker
 
-from tread.core.analysis import Analysis, info_for
 from tread.core.article import Article, Segmentation, Summary
 from tread.core.entities.spacy_backend import EntityExtractor, NerUnavailable
 from tread.core.errors import TreadError
@@ -24,6 +23,7 @@ from tread.ui.messages import (
     EntitiesFound,
     SummaryMade,
 )
+from tread.ui.models import Analysis, info_for
 from tread.ui.widgets.article_view import Block
 
 _LIST_BATCH = 64
@@ -67,8 +67,8 @@ class AnalysisWorkers(App[None]):
 
     @work(thread=True, group="listing", exit_on_error=False)
     def list_articles(self, paths: list[str]) -> None:
-        from tread.core.analysis import ArticleInfo
         from tread.core.sources import STDIN_NAME
+        from tread.ui.models import ArticleInfo
 
         worker = get_current_worker()
         batch = []
@@ -91,7 +91,7 @@ class AnalysisWorkers(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def analyse(self, path: str, language: str, algorithm: str, count: int) -> None:
-        from tread.core.pipeline import segment_article
+        from tread.core.text.segment import segment_article
 
         worker = get_current_worker()
         try:

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tread import __version__
 from tread.core.envvars import env_number
 from tread.core.errors import InputTooLarge, UnreadableInput
+from tread.core.version import VERSION
 
 if TYPE_CHECKING:
     import ssl
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from tread.core.sources.net import GuardedBackend
 
-USER_AGENT: Final = f"tread/{__version__} (terminal reader; +https://pypi.org/project/tread/)"
+USER_AGENT: Final = f"tread/{VERSION} (terminal reader; +https://pypi.org/project/tread/)"
 DEFAULT_TIMEOUT: Final = 15.0
 MAX_TIMEOUT: Final = 3600.0
 DEFAULT_MAX_MB: Final = 10

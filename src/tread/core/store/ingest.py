@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tread.core.analysis import title_of
 from tread.core.article import Article
 from tread.core.errors import TreadError, UnreadableInput
 from tread.core.sources.feed import MAX_ENTRIES, Feed, FeedEntry
 from tread.core.sources.teasers import Links, entry_article, fetch_pages
 from tread.core.store.errors import LibraryUnusable
 from tread.core.store.library import FeedItem, Library, Stored
+from tread.core.text.titles import title_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ failure becomes a one-line LibraryError (library_errors).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -22,7 +21,6 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
 
-from tread.core.analysis import title_of
 from tread.core.article import Article
 from tread.core.store.errors import (
     LibraryError,
@@ -30,8 +28,17 @@ from tread.core.store.errors import (
     NoLibrary,
     library_error,
 )
-from tread.core.store.rows import FeedItem, duplicate, find_entry, insert, update
+from tread.core.store.rows import (
+    FeedItem,
+    Stored,
+    content_hash,
+    duplicate,
+    find_entry,
+    insert,
+    store_feed_items,
+)
 from tread.core.store.schema import MIGRATIONS, SCHEMA_VERSION, NewerSchema, migrate
+from tread.core.text.titles import title_of
 
 __all__ = [
     "MIGRATIONS",
@@ -41,7 +48,6 @@ __all__ = [
     "Library",
     "LibraryError",
     "Stored",
-    "cache_key",
     "content_hash",
     "default_path",
     "fts_query",
@@ -68,14 +74,6 @@ class Entry:
     feed: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
-    new: int = 0
-    known: int = 0
-    updated: int = 0
-    written: tuple[int, ...] = ()  # indices of the items inserted or updated
-
-
 def default_path() -> Path:
     override = os.environ.get("TREAD_LIBRARY")
     if override:
@@ -83,12 +81,6 @@ def default_path() -> Path:
     from tread.core.locations import data_dir
 
     return data_dir() / "library.sqlite3"
-
-
-def content_hash(text: str) -> str:
-    """The same for texts that differ only in case and white space."""
-    normal = " ".join(text.split()).casefold()
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 class Library:
@@ -365,45 +357,8 @@ class Library:
         """Add or update a feed's entries in one transaction: an entry is the same when
         its guid (in this feed), else its link, else its text is already there; an
         entry whose digest changed is updated in place (the search index follows)."""
-        new = known = updated = 0
-        written = []
         with self._write() as db:
-            for index, item in enumerate(items):
-                found = find_entry(db, feed_id, item.guid, item.link)
-                if item.article is None or (
-                    found is not None and found[1] in (item.entry_hash, None)
-                ):
-                    if found is not None and found[1] is None:  # stored by an older tread
-                        db.execute(
-                            "UPDATE articles SET guid = ?, entry_hash = ? WHERE id = ?",
-                            (item.guid, item.entry_hash, found[0]),
-                        )
-                    known += 1
-                    continue
-                article = item.article
-                digest = content_hash(article.text)
-                heading = article.title or title_of(article, article.source)
-                if found is None:
-                    if duplicate(db, digest, article.link or None) is not None:
-                        known += 1
-                    else:
-                        insert(
-                            db, article, digest, heading, None, feed_id, item.guid, item.entry_hash
-                        )
-                        new += 1
-                        written.append(index)
-                elif duplicate(db, digest, article.link or None, other_than=found[0]):
-                    # the edit would make it a copy of another article: keep it as it is
-                    db.execute(
-                        "UPDATE articles SET entry_hash = ? WHERE id = ?",
-                        (item.entry_hash, found[0]),
-                    )
-                    known += 1
-                else:
-                    update(db, found[0], article, digest, heading, item)
-                    updated += 1
-                    written.append(index)
-        return Stored(new, known, updated, tuple(written))
+            return store_feed_items(db, feed_id, items)
 
     # -- analysis cache --------------------------------------------------------------
     def cached(self, key: str) -> Any:
@@ -425,14 +380,6 @@ class Library:
 def _id(article_id: int) -> int:
     """An id SQLite can take (a larger one can name no article)."""
     return article_id if -MAX_ID <= article_id <= MAX_ID else 0
-
-
-def cache_key(digest: str, kind: str, *parts: object) -> str:
-    """Analysis cache key: content, what was computed, its settings, and the versions
-    of tread (and of the model, for entities) that computed it."""
-    from tread import __version__
-
-    return "|".join([digest, kind, __version__, *map(str, parts)])
 
 
 def fts_query(text: str) -> str:

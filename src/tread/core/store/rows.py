@@ -3,12 +3,15 @@ insert and in-place update, all run inside the caller's write transaction."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tread.core.article import Article
+from tread.core.text.titles import title_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +23,20 @@ class FeedItem:
     link: str | None
     entry_hash: str
     article: Article | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    new: int = 0
+    known: int = 0
+    updated: int = 0
+    written: tuple[int, ...] = ()  # indices of the items inserted or updated
+
+
+def content_hash(text: str) -> str:
+    """The same for texts that differ only in case and white space."""
+    normal = " ".join(text.split()).casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
 def duplicate(
@@ -103,3 +120,41 @@ def update(
             article_id,
         ),
     )
+
+
+def store_feed_items(db: sqlite3.Connection, feed_id: int, items: Sequence[FeedItem]) -> Stored:
+    """Add or update a feed's entries, inside the caller's write transaction."""
+    new = known = updated = 0
+    written: list[int] = []
+    for index, item in enumerate(items):
+        found = find_entry(db, feed_id, item.guid, item.link)
+        if item.article is None or (found is not None and found[1] in (item.entry_hash, None)):
+            if found is not None and found[1] is None:  # stored by an older tread
+                db.execute(
+                    "UPDATE articles SET guid = ?, entry_hash = ? WHERE id = ?",
+                    (item.guid, item.entry_hash, found[0]),
+                )
+            known += 1
+            continue
+        article = item.article
+        digest = content_hash(article.text)
+        heading = article.title or title_of(article, article.source)
+        if found is None:
+            if duplicate(db, digest, article.link or None) is not None:
+                known += 1
+            else:
+                insert(db, article, digest, heading, None, feed_id, item.guid, item.entry_hash)
+                new += 1
+                written.append(index)
+        elif duplicate(db, digest, article.link or None, other_than=found[0]):
+            # the edit would make it a copy of another article: keep it as it is
+            db.execute(
+                "UPDATE articles SET entry_hash = ? WHERE id = ?",
+                (item.entry_hash, found[0]),
+            )
+            known += 1
+        else:
+            update(db, found[0], article, digest, heading, item)
+            updated += 1
+            written.append(index)
+    return Stored(new, known, updated, tuple(written))

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, Final
 
-from tread.core.article import Heading, Segmentation, Sentence
+from tread.core import limits
+from tread.core.article import Article, Heading, Segmentation, Sentence
 from tread.core.limits import max_sentence_chars, too_many_sentences
 from tread.core.text.languages import PUNKT_MODELS, normalize_language
 
@@ -260,4 +261,17 @@ def segment(
         sentences=tuple(sentences),
         headings=tuple(found_headings),
         paragraph_count=len(paragraphs),
+    )
+
+
+def segment_article(article: Article, language: str) -> Segmentation:
+    """Segment an article, using the headings its source found when it found any.
+
+    A text over the sentence limit is refused while it is segmented (InputTooLarge), not
+    after every sentence has been found."""
+    return segment(
+        article.text,
+        language,
+        headings=article.headings or None,
+        max_sentences=limits.max_sentences(),
     )

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tread.core.analysis import ArticleInfo
+from tread.ui.models import ArticleInfo
 
 SORTS: Final = ("order", "title", "length", "reading time")
 ROW: Final = 2  # lines per article

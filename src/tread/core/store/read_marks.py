@@ -1,4 +1,5 @@
-"""Which articles have been read, remembered in the data directory."""
+"""Which files have been read, remembered in the data directory (library articles keep
+their read marks in the library itself)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from tread.core.locations import data_dir
 
 
-class ReadState:
+class ReadMarks:
     def __init__(self, path: Path | None = None) -> None:
         self._file = path or data_dir() / "read.json"
         try:
