@@ -72,7 +72,7 @@ def text_of(mb: float, seed: int = 5) -> str:
 
 
 def model_of(text: str) -> list:  # type: ignore[type-arg]
-    from tread.core.entities.spacy_backend import Entity
+    from tread.core.article import Entity
 
     labels = ["ORG", "GPE", "PERSON", "DATE", "NORP"]
     rng = random.Random(1)

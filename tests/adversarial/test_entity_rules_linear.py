@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tread.core.article import Entity
 from tread.core.entities.corrections import (
     _ACRONYM_DEF,
     _HONORIFIC,
@@ -21,7 +22,6 @@ from tread.core.entities.corrections import (
     _long_form,
     correct,
 )
-from tread.core.entities.spacy_backend import Entity
 
 
 def reference_correct(text: str, entities: list[Entity]) -> list[Entity]:

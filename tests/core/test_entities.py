@@ -3,17 +3,10 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE_FILES, SEED
-from tread.core.entities.spacy_backend import (
-    KIND_COLOURS,
-    KINDS,
-    Entity,
-    NerUnavailable,
-    SpacyEntityExtractor,
-    chunk_spans,
-    parse_types,
-    resolve_model,
-)
-from tread.core.errors import TreadError
+from tread.core.article import Entity
+from tread.core.entities.kinds import KIND_COLOURS, KINDS, parse_types
+from tread.core.entities.spacy_backend import SpacyEntityExtractor, chunk_spans, resolve_model
+from tread.core.errors import NerUnavailable, TreadError
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from tread.core.article import Entity
 from tread.core.entities.corrections import correct
-from tread.core.entities.spacy_backend import Entity
 
 
 def ent(text: str, piece: str, label: str, nth: int = 0) -> Entity:

@@ -11,7 +11,6 @@ from tread.ui.app import Tread
 from tread.ui.library_source import LibrarySource, article_id
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.widgets.article_view import ArticleView
-from tread.ui.workers import model_key
 
 
 def make_library(path: Path) -> list[int]:
@@ -39,7 +38,7 @@ async def test_reader_on_the_library(tmp_path: Path) -> None:
         with Library(db) as lib:
             assert lib.entries(unread_only=True)[0].id == article_id(paths[1])
             digest = lib.hash_of(article_id(paths[0]))
-            key = model_key(app._extractor)
+            key = app._extractor.cache_key()
             assert key and lib.cached(cache_key(digest or "", "entities", key))
             summary_key = cache_key(
                 digest or "", "summary", app.config.algorithm, app.config.sentences, "english"

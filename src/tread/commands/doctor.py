@@ -57,20 +57,18 @@ def _languages() -> Iterator[Check]:
             yield (f"language {lang}", False, f"{type(exc).__name__}: {exc}")
 
 
-def _ner(model: str | None) -> Iterator[Check]:
-    from tread.core.entities.spacy_backend import NerUnavailable, SpacyEntityExtractor
+def _ner(backend: str, model: str | None) -> Iterator[Check]:
+    from tread.core.entities.registry import make_extractor
+    from tread.core.errors import TreadError
 
-    extractor = SpacyEntityExtractor(model)
+    what = f"entities ({backend})"
     try:
+        extractor = make_extractor(backend, model=model)
         found = extractor.extract("Ada Lovelace visited London in 1842.")
-    except NerUnavailable as exc:
-        yield ("entities (spaCy)", False, str(exc))
+    except TreadError as exc:
+        yield (what, False, str(exc))
         return
-    yield (
-        "entities (spaCy)",
-        bool(found),
-        f"{extractor.model_name} {extractor.model_version} at {extractor.model_path}",
-    )
+    yield (what, bool(found), extractor.describe())
 
 
 def _writable(path: Path) -> tuple[bool, str]:
@@ -107,7 +105,7 @@ def doctor(model: str | None) -> None:
     sections: list[Callable[[], Iterator[Check]]] = [
         _packages,
         _languages,
-        lambda: _ner(model or config.model or None),
+        lambda: _ner(config.entity_backend, model or config.model or None),
         _directories,
     ]
     table = Table(show_edge=False, pad_edge=False)

@@ -11,7 +11,8 @@ import click
 
 from tread.cli import error, use_color
 from tread.commands.options import inputs_argument
-from tread.core.entities.spacy_backend import KINDS, Entity
+from tread.core.article import Entity
+from tread.core.entities.kinds import KINDS
 from tread.core.errors import TreadError
 
 EPILOG = """\b
@@ -32,7 +33,7 @@ class Group:
 
     @property
     def kind(self) -> str:
-        from tread.core.entities.spacy_backend import kind_of_label
+        from tread.core.entities.kinds import kind_of_label
 
         return kind_of_label(self.label)
 
@@ -85,7 +86,9 @@ def entities(
     decoded text.
     """
     from tread.core.config import load_config
-    from tread.core.entities.spacy_backend import NerUnavailable, SpacyEntityExtractor, parse_types
+    from tread.core.entities.kinds import parse_types
+    from tread.core.entities.registry import make_extractor
+    from tread.core.errors import NerUnavailable
     from tread.core.sources import STDIN_NAME, load
 
     if not inputs:
@@ -98,7 +101,10 @@ def entities(
         raise click.BadParameter(str(exc), param_hint="'--types'") from None
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
-    extractor = SpacyEntityExtractor(model or load_config()[0].model or None, corrections=not raw)
+    config = load_config()[0]
+    extractor = make_extractor(
+        config.entity_backend, model=model or config.model or None, corrections=not raw
+    )
     failures = 0
     for path in inputs:
         name = STDIN_NAME if path == "-" else path
@@ -142,7 +148,7 @@ def _print_table(name: str, found: list[Entity]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from tread.core.entities.spacy_backend import KIND_COLOURS
+    from tread.core.entities.kinds import KIND_COLOURS
 
     console = Console(no_color=use_color() is False, highlight=False)
     from tread.core.text.sanitize import one_line_safe

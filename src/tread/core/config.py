@@ -33,6 +33,8 @@ class Config:
     words_per_minute: int = 230
     #: spaCy pipeline to use for entities; empty: the first installed small English one
     model: str = ""
+    #: which entity backend finds the entities (tread.core.entities.registry)
+    entity_backend: str = "spacy"
     hidden_kinds: list[str] = field(default_factory=list)
     show_list: bool = True
     show_side: bool = True
@@ -69,6 +71,13 @@ def _algorithm(value: Any) -> bool:
     return isinstance(value, str) and value in ALGORITHMS
 
 
+def _entity_backend(value: Any) -> bool:
+    """the name of an entity backend (tread doctor shows the one in use)"""
+    from tread.core.entities.registry import BACKENDS
+
+    return isinstance(value, str) and value in BACKENDS
+
+
 def _language(value: Any) -> bool:
     """a language tread supports (tread doctor lists them)"""
     from tread.core.text.languages import normalize_language
@@ -92,6 +101,7 @@ _CHECKS: Final[dict[str, Callable[[Any], bool]]] = {
     "theme": _of_type(str),
     "words_per_minute": _int_in(20, 2000),
     "model": _of_type(str),
+    "entity_backend": _entity_backend,
     "hidden_kinds": _strings,
     "show_list": _of_type(bool),
     "show_side": _of_type(bool),

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tread.core.article import Article, Summary
+from tread.core.article import Article, Entity, Summary
 from tread.core.config import Config, load_config
-from tread.core.entities.spacy_backend import KINDS, Entity, SpacyEntityExtractor
+from tread.core.entities.kinds import KINDS
+from tread.core.entities.registry import make_extractor
 from tread.core.errors import TreadError
 from tread.core.store.read_marks import ReadMarks
 from tread.core.summarizers.summarize import ALGORITHMS
@@ -92,7 +93,9 @@ class Tread(ReaderActions):
         self._entity_pos: dict[EntityKey, int] = {}
         self._show_entities = True
         self._note = ""  # shown before the reading progress under the article
-        self._extractor = SpacyEntityExtractor(self.config.model or None)
+        self._extractor = make_extractor(
+            self.config.entity_backend, model=self.config.model or None
+        )
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:

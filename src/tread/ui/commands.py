@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from tread.core.entities.spacy_backend import KINDS
+from tread.core.entities.kinds import KINDS
 from tread.core.summarizers.summarize import ALGORITHMS
 
 if TYPE_CHECKING:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from tread.core.article import Article, Summary
-from tread.core.entities.spacy_backend import Entity
+from tread.core.article import Article, Entity, Summary
 from tread.ui.models import ArticleInfo
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from tread.core.article import Article, Segmentation, Summary
-from tread.core.entities.spacy_backend import EntityExtractor, NerUnavailable
-from tread.core.errors import TreadError
+from tread.core.entities.registry import EntityExtractor
+from tread.core.errors import NerUnavailable, TreadError
 from tread.core.sources import load
 from tread.core.text.sanitize import one_line_safe
 from tread.ui.library_source import LibrarySource, is_library_path
@@ -130,7 +130,7 @@ class AnalysisWorkers(App[None]):
     def find_entities(self, path: str, text: str, extractor: EntityExtractor) -> None:
         worker = get_current_worker()
         library = self.library if is_library_path(path) else None
-        key = model_key(extractor)
+        key = extractor.cache_key()
         try:
             found = library.cached_entities(path, key) if library and key else None
             if found is None:
@@ -145,24 +145,6 @@ class AnalysisWorkers(App[None]):
             return
         if not worker.is_cancelled:
             self.post_message(EntitiesFound(path, found, None))
-
-
-def model_key(extractor: EntityExtractor) -> str | None:
-    """Which model (and version) finds the entities: part of the cache key."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from tread.core.entities.spacy_backend import resolve_model
-
-    try:
-        name = resolve_model(getattr(extractor, "_preferred", None))
-    except NerUnavailable:
-        return None
-    try:
-        model_version = version(name.replace("_", "-"))
-    except PackageNotFoundError:
-        model_version = "?"
-    corrections = getattr(extractor, "_corrections", True)
-    return f"{name}={model_version},corrections={corrections}"
 
 
 def _summary(seg: Segmentation, algorithm: str, count: int) -> Summary:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import Final
 
-from tread.core.entities.spacy_backend import Entity
+from tread.core.article import Entity
 
 _ACRONYM_DEF: Final = re.compile(r"\(([A-Z][A-Z&]{1,7})s?\)")
 _WORD: Final = re.compile(r"[^\W_][\w.&’'-]*|,")

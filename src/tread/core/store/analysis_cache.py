@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tread.core.article import Sentence, Summary, SummarySentence
-from tread.core.entities.spacy_backend import Entity
+from tread.core.article import Entity, Sentence, Summary, SummarySentence
 from tread.core.store.library import Library
 
 

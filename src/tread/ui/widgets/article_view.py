@@ -17,7 +17,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tread.core.entities.spacy_backend import KIND_COLOURS, Entity
+from tread.core.article import Entity
+from tread.core.entities.kinds import KIND_COLOURS
 from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88

@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 
-from tread.core.entities.spacy_backend import KIND_COLOURS, KINDS, Entity
+from tread.core.article import Entity
+from tread.core.entities.kinds import KIND_COLOURS, KINDS
 
 
 @dataclass(frozen=True, slots=True)
