@@ -1,4 +1,4 @@
-"""Time of the entity corrections (`entity_rules.correct`) on entity-dense text, against
+"""Time of the entity corrections (`entities.corrections.correct`) on entity-dense text, against
 the earlier quadratic implementation (kept in tests/adversarial/test_entity_rules_linear.py).
 
     python benchmarks/entity_merge.py [--mb 0.15 0.3 1.2] [--old-up-to 1.2]
@@ -118,7 +118,7 @@ def main() -> None:
         rows.append(row)
     args.out.write_text(
         "# Entity corrections on entity-dense text\n\nMade by `python benchmarks/"
-        "entity_merge.py`: `entity_rules.correct` on generated text and spans (no spaCy); "
+        "entity_merge.py`: `entities.corrections.correct` on generated text and spans (no spaCy); "
         '"quadratic" is the earlier implementation, kept as the reference in '
         "tests/adversarial/test_entity_rules_linear.py. Both give the same entities.\n\n"
         "| text | model entities | entities after | quadratic (s) | now (s) |\n"

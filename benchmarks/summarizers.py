@@ -39,8 +39,9 @@ def main() -> None:
     p.add_argument("--algorithms", default=",".join(ALGORITHMS))
     args = p.parse_args()
 
-    from tread.core.summarizers.summarize import _make_summarizer as make
-    from tread.core.summarizers.summarize import build_document, get_algorithm
+    from tread.core.summarizers.registry import get_algorithm
+    from tread.core.summarizers.sumy_adapter import build_document
+    from tread.core.summarizers.sumy_adapter import make_summarizer as make
     from tread.core.text.segment import segment
 
     book = (args.shared / "sample_articles" / "long" / "moby-dick.txt").read_text("utf-8")

@@ -168,7 +168,8 @@ COLUMNS = (
 def main() -> None:
     import random
 
-    from tread.core.summarizers.summarize import _stemmer, _stop_words, summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.summarizers.sumy_adapter import stemmer, stop_words
     from tread.core.text.segment import segment
 
     p = parser(__doc__ or "")
@@ -182,7 +183,7 @@ def main() -> None:
     )
     args = p.parse_args()
     book = (args.shared / "sample_articles" / "long" / "moby-dick.txt").read_text("utf-8")
-    stem, stop = _stemmer("english"), frozenset(_stop_words("english"))
+    stem, stop = stemmer("english"), frozenset(stop_words("english"))
     results: dict[str, list[dict[str, float]]] = {a: [] for a in ALGORITHMS}
     shown: dict[str, list[str]] = {}
     described = []

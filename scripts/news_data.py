@@ -123,13 +123,13 @@ def shuffle_rows(rows: list[dict[str, Any]], seed: int = 11) -> list[dict[str, A
 
 
 def _segmented(row: dict[str, Any], tokenize: Any, split_captions: bool) -> dict[str, Any] | None:
-    from tread.core.summarizers.summarize import _stop_words, build_document
+    from tread.core.summarizers.sumy_adapter import build_document, stop_words
     from tread.core.text.captions import split_at_captions
     from tread.core.text.segment import segment
 
     seg = segment(row["text"], detect_title=False)
     if split_captions:
-        seg = split_at_captions(seg, _stop_words("english"))
+        seg = split_at_captions(seg, stop_words("english"))
     if len(seg.sentences) < 2:
         return None
     _, ordered = build_document(seg)

@@ -66,7 +66,7 @@ class Data:
         from functools import cache as memo
 
         from tread.core.summarizers.news import features_and_vectors
-        from tread.core.summarizers.summarize import _stemmer, _stop_words
+        from tread.core.summarizers.sumy_adapter import stemmer, stop_words
 
         rows = nd.load(shared)
         tag = "-split" if split_captions else ""
@@ -78,7 +78,7 @@ class Data:
         self.sdocs: list[dict[str, Any]] = [sdocs[i] for i in keep]  # type: ignore[misc]
         self.style = np.array([r["style"] for r in self.rows])
         self.fold = nd.folds(self.rows, nd.groups(self.rows), folds)
-        stem, stop = memo(_stemmer("english")), frozenset(_stop_words("english"))
+        stem, stop = memo(stemmer("english")), frozenset(stop_words("english"))
         made = [features_and_vectors(d["lines"], [], stem, stop) for d in self.docs]
         self.x, self.v = [m[0] for m in made], [m[1] for m in made]
         made = [features_and_vectors(d["lines"], [], stem, stop) for d in self.sdocs]
@@ -114,10 +114,10 @@ class Data:
         for i, doc in enumerate(self.sdocs):
             seg = segment(" ".join(doc["texts"]), detect_title=False)
             if self.split_captions:
-                from tread.core.summarizers.summarize import _stop_words
+                from tread.core.summarizers.sumy_adapter import stop_words
                 from tread.core.text.captions import split_at_captions
 
-                seg = split_at_captions(seg, _stop_words("english"))
+                seg = split_at_captions(seg, stop_words("english"))
             assert len(seg.sentences) == len(doc["texts"])
             pick = [s.index for s in summarize(seg, "lex-rank", COUNT).sentences]
             out.append(self.score(i, pick, shuffled=True)["rouge2"])

@@ -22,7 +22,8 @@ from tread.cli import cli
 from tread.core.envvars import BadSetting
 from tread.core.errors import InputTooLarge
 from tread.core.summarizers import summarize as summarize_module
-from tread.core.summarizers.summarize import ALGORITHMS, summarize
+from tread.core.summarizers.registry import ALGORITHMS, Algorithm
+from tread.core.summarizers.summarize import summarize
 from tread.core.text.segment import get_tokenizer, segment
 
 
@@ -156,9 +157,7 @@ def test_graph_refusal_names_the_algorithms_that_can_take_it(
 
 def test_graph_refusal_follows_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "2")
-    extra = summarize_module.Algorithm(
-        "new-one", "tread.core.summarizers.lead", "LeadSummarizer", "x"
-    )
+    extra = Algorithm("new-one", "x", "tread.core.summarizers.lead:LeadSummarizer")
     monkeypatch.setitem(ALGORITHMS, "new-one", extra)
     with pytest.raises(InputTooLarge, match=r"use one of .*\bnew-one\b"):
         summarize(segment("One is here. Two is here. Three is here."), "lex-rank", 1)
@@ -226,11 +225,11 @@ def test_lsa_on_unique_words_never_builds_the_dense_matrix(monkeypatch: pytest.M
 
 
 def test_greedy_limit_counts_the_summary_length(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tread.core.summarizers import fast
+    from tread.core.summarizers import fast_greedy
 
     monkeypatch.setenv("TREAD_MAX_GREEDY_COMPARISONS", "1000")
-    monkeypatch.setattr(fast.FastKL, "_compute_ratings", never)
-    monkeypatch.setattr(fast.FastSumBasic, "_compute_ratings", never)
+    monkeypatch.setattr(fast_greedy.FastKL, "_compute_ratings", never)
+    monkeypatch.setattr(fast_greedy.FastSumBasic, "_compute_ratings", never)
     seg = segment(" ".join(f"Sentence number {i} is here today." for i in range(100)))
     with pytest.raises(InputTooLarge) as info:
         summarize(seg, "kl", 10)
@@ -299,7 +298,7 @@ def test_ratio_out_of_range_is_a_usage_error(tmp_path: Path, ratio: str) -> None
 def test_the_input_size_message_names_the_linear_algorithms_from_the_registry(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tread.core.summarizers.summarize import linear_algorithms
+    from tread.core.summarizers.registry import linear_algorithms
 
     monkeypatch.setenv("TREAD_MAX_INPUT_MB", "0.001")
     big = tmp_path / "big.txt"

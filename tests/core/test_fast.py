@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.article import Segmentation
-from tread.core.summarizers.fast import FAST
-from tread.core.summarizers.summarize import ALGORITHMS, summarize
+from tread.core.summarizers.registry import ALGORITHMS, resolve
+from tread.core.summarizers.summarize import summarize
 from tread.core.text.segment import segment
 
-FAST_ALGORITHMS = [name for name, a in ALGORITHMS.items() if a.class_name in FAST]
+FAST_ALGORITHMS = [name for name, a in ALGORITHMS.items() if a.fast]
 
 
 def long_text(sentences: int, seed: int = 11) -> str:
@@ -73,11 +73,9 @@ def cut(book: Segmentation, n: int) -> Segmentation:
 
 
 def test_every_fast_class_subclasses_sumy() -> None:
-    import importlib
-
-    for name, cls in FAST.items():
-        algo = next(a for a in ALGORITHMS.values() if a.class_name == name)
-        assert issubclass(cls, getattr(importlib.import_module(algo.module), name))
+    for name in FAST_ALGORITHMS:
+        algo = ALGORITHMS[name]
+        assert algo.fast and issubclass(resolve(algo.fast), resolve(algo.summarizer))
     assert set(FAST_ALGORITHMS) == {
         "lex-rank",
         "text-rank",

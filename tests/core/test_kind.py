@@ -15,7 +15,7 @@ from tread.core.summarizers.kind import (
     plan,
     signals,
 )
-from tread.core.summarizers.summarize import ALGORITHMS
+from tread.core.summarizers.registry import ALGORITHMS
 from tread.core.text.segment import segment
 
 PARAGRAPH = (
@@ -108,10 +108,9 @@ def test_plan_by_kind() -> None:
 
 
 def test_books_and_notes_get_position_blind_methods_without_a_size_limit() -> None:
-    from tread.core.summarizers.summarize import QUADRATIC
-
     for algorithm in (LONG_ALGORITHM, NOTES_ALGORITHM):
-        assert algorithm not in ("tread", "lead", "edmundson") and algorithm not in QUADRATIC
+        assert algorithm not in ("tread", "lead", "edmundson")
+        assert ALGORITHMS[algorithm].cost != "graph"
 
 
 @pytest.mark.parametrize("name", [NEWS, LONG, NOTES])

@@ -60,7 +60,7 @@ def _shuffled_picks_centrality(algorithm: str) -> float:
     import random
 
     from tread.core.summarizers.news import sentence_features
-    from tread.core.summarizers.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     column = FEATURES.index("centroid_rank")
     values = []
@@ -70,7 +70,7 @@ def _shuffled_picks_centrality(algorithm: str) -> float:
         random.Random(seed).shuffle(pieces)
         shuffled = segment(" ".join(pieces), detect_title=False)
         _, ordered = build_document(shuffled)
-        x = sentence_features(ordered, [], _stemmer("english"), frozenset(_stop_words("english")))
+        x = sentence_features(ordered, [], stemmer("english"), frozenset(stop_words("english")))
         values += [x[s.index, column] for s in summarize(shuffled, algorithm, 3).sentences]
     return float(np.mean(values))
 
@@ -88,14 +88,14 @@ def test_not_lead_in_disguise_on_shuffled_text() -> None:
 def test_contributions_add_up_to_the_score() -> None:
     """Every sentence's score is the sum of its contributions and the intercept; sumy
     sees the same rating except for sentences passed over (below every other)."""
-    from tread.core.summarizers.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     seg = segment(SAMPLE_FILES[0].read_text(encoding="utf-8"))
     summary = summarize(seg, "tread", 3)
     assert summary.contributions is not None
     document, _ = build_document(seg)
-    summarizer = TreadSummarizer(_stemmer("english"))
-    summarizer.stop_words = _stop_words("english")
+    summarizer = TreadSummarizer(stemmer("english"))
+    summarizer.stop_words = stop_words("english")
     summarizer(document, 3)
     scores = summarizer.explanation["scores"]
     passed_over = summarizer.explanation["passed_over"]
@@ -145,7 +145,7 @@ def test_select_keeps_the_lead_when_the_picks_barely_beat_it() -> None:
 
 
 def _summarize_with_margin(text: str, margin: float) -> tuple[list[int], bool]:
-    from tread.core.summarizers.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     document, _ = build_document(segment(text, detect_title=False))
     base = default_model()
@@ -159,8 +159,8 @@ def _summarize_with_margin(text: str, margin: float) -> tuple[list[int], bool]:
         margin,
         base.repeat_floor,
     )
-    summarizer = TreadSummarizer(_stemmer("english"), model)
-    summarizer.stop_words = _stop_words("english")
+    summarizer = TreadSummarizer(stemmer("english"), model)
+    summarizer.stop_words = stop_words("english")
     picked = sorted(document.sentences.index(s) for s in summarizer(document, 3))
     return picked, summarizer.explanation["lead_kept"]
 
@@ -213,7 +213,7 @@ def test_dateline_end() -> None:
 
 def test_the_dateline_is_not_counted_in_the_first_sentences_words() -> None:
     from tread.core.summarizers.news import _words
-    from tread.core.summarizers.summarize import build_document
+    from tread.core.summarizers.sumy_adapter import build_document
 
     _, ordered = build_document(
         segment("Sanaa, Yemen (CNN) -- Rebels advanced. Then?", detect_title=False)
@@ -239,9 +239,9 @@ def test_the_dateline_is_not_counted_in_the_first_sentences_words() -> None:
     ],
 )
 def test_caption_like(text: str, expected: bool) -> None:
-    from tread.core.summarizers.summarize import _stop_words
+    from tread.core.summarizers.sumy_adapter import stop_words
 
-    assert caption_like(text, frozenset(_stop_words("english"))) is expected
+    assert caption_like(text, frozenset(stop_words("english"))) is expected
 
 
 def test_short_documents() -> None:
@@ -250,7 +250,7 @@ def test_short_documents() -> None:
 
 
 def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
-    from tread.core.summarizers.summarize import _stop_words
+    from tread.core.summarizers.sumy_adapter import stop_words
 
     text = (
         "Police are investigating claims made by a former footman in the 1970s But his "
@@ -258,7 +258,7 @@ def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
     )
     seg = segment(text, detect_title=False)
     assert len(seg.sentences) == 2
-    stop = frozenset(_stop_words("english"))
+    stop = frozenset(stop_words("english"))
     assert caption_breaks(seg.sentence_text(seg.sentences[0]), stop) == [text.index("But")]
     split = split_at_captions(seg, stop)
     assert [split.sentence_text(s) for s in split.sentences] == [

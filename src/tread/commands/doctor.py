@@ -39,15 +39,15 @@ def _packages() -> Iterator[Check]:
 
 
 def _languages() -> Iterator[Check]:
-    from tread.core.summarizers.summarize import _stemmer, _stop_words
+    from tread.core.summarizers.sumy_adapter import stemmer, stop_words
     from tread.core.text.languages import PUNKT_MODELS, supported_languages
     from tread.core.text.segment import get_tokenizer
 
     for lang in supported_languages():
         try:
             n = len(get_tokenizer(lang).sentence_spans("One here. Two here."))
-            stem = _stemmer(lang)("running")
-            stops = len(_stop_words(lang))
+            stem = stemmer(lang)("running")
+            stops = len(stop_words(lang))
             yield (
                 f"language {lang}",
                 n == 2 and bool(stem) and stops > 0,

@@ -88,7 +88,7 @@ def evaluate(
     from tread.core.errors import TreadError
     from tread.core.evaluation import evaluate as run
     from tread.core.evaluation import load_dataset, shuffled
-    from tread.core.summarizers.summarize import ALGORITHMS
+    from tread.core.summarizers.registry import ALGORITHMS
 
     names = (
         list(ALGORITHMS)

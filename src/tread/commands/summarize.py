@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from tread.commands.options import inputs_argument, language_option
-from tread.core.summarizers.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from tread.commands.options import AlgorithmChoice, inputs_argument, language_option
+from tread.core.summarizers.registry import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EPILOG = """\b
 Examples:
@@ -52,7 +52,7 @@ def _finite_ratio(ctx: click.Context, param: click.Parameter, value: float | Non
 @click.option(
     "-a",
     "--algorithm",
-    type=click.Choice(list(ALGORITHMS), case_sensitive=False),
+    type=AlgorithmChoice(),
     default=DEFAULT_ALGORITHM,
     show_default=True,
     help="Summarisation algorithm (sumy's names).",

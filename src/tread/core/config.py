@@ -66,7 +66,7 @@ def _of_type(kind: type) -> Callable[[Any], bool]:
 
 def _algorithm(value: Any) -> bool:
     """the name of an algorithm (tread summarize --help lists them)"""
-    from tread.core.summarizers.summarize import ALGORITHMS
+    from tread.core.summarizers.registry import ALGORITHMS
 
     return isinstance(value, str) and value in ALGORITHMS
 

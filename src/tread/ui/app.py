@@ -18,7 +18,7 @@ from tread.core.entities.kinds import KINDS
 from tread.core.entities.registry import make_extractor
 from tread.core.errors import TreadError
 from tread.core.store.read_marks import ReadMarks
-from tread.core.summarizers.summarize import ALGORITHMS
+from tread.core.summarizers.registry import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import ReaderActions
 from tread.ui.library_source import LibrarySource

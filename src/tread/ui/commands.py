@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 
 from tread.core.entities.kinds import KINDS
-from tread.core.summarizers.summarize import ALGORITHMS
+from tread.core.summarizers.registry import ALGORITHMS
 
 if TYPE_CHECKING:
     from tread.ui.app import Tread

@@ -78,7 +78,7 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
         except OSError as exc:
             raise UnreadableInput(exc.strerror or "cannot be read") from None
     if len(data) > limit:
-        from tread.core.summarizers.summarize import linear_algorithms
+        from tread.core.summarizers.registry import linear_algorithms
 
         mb = f"{limit / (1024 * 1024):g}"
         raise InputTooLarge(

@@ -1,11 +1,11 @@
 """The library: articles and feeds in an embedded SQLite database.
 
 WAL mode, one transaction per write (the duplicate check inside it, so racing writers
-agree on what is new), versioned migrations (library_schema), full-text search with
+agree on what is new), versioned migrations (schema.py), full-text search with
 FTS5, and an analysis cache keyed by content and versions. A second process (a refresh
 while the reader is open) works through SQLite's locking. A library that cannot be
 written (read-only file, folder or file system) is opened read-only; every SQLite
-failure becomes a one-line LibraryError (library_errors).
+failure becomes a one-line LibraryError (errors.py).
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ sumy's code for everything else, so it picks the same sentences in the same orde
   ``EPSILON`` of the threshold is decided again with sumy's own scalar code;
 - TextRank and Reduction: word-overlap counts from one integer product (exact), the
   same float formulas elementwise, and Reduction's sums accumulated in sumy's order;
-- SumBasic and KL (:mod:`tread.core.summarizers.fast_greedy`): sumy's greedy loop, stopped once
-  the requested sentences are chosen (later iterations only order sentences that are
-  never picked);
+- SumBasic and KL (:mod:`.fast_greedy`): sumy's greedy loop, stopped once the
+  requested sentences are chosen (later iterations only order sentences that are never
+  picked);
 - LSA: with sumy's reduction ratio of 1 every singular value is kept, so each rank is
   exactly the norm of the sentence's column, computed in closed form without an SVD
   (equal to sumy's up to rounding: it can break exact ties differently).
@@ -18,7 +18,7 @@ The graph algorithms hold one n x n array and work on it a block of rows at a ti
 memory is that array and little more. Repeated identical sentences, which sumy's
 dict-based ratings merge, are handled as sumy handles them. The caller gives every
 summariser a stem cache for the call (Snowball stemming dominates once the loops are
-gone) and checks the limits of tread.core.limits before calling.
+gone) and checks the limits (:mod:`.cost`) before calling.
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-
-from tread.core.summarizers.fast_greedy import FastKL, FastSumBasic
 
 EPSILON: Final = 1e-9
 #: above this many cells a matrix is built sparse (scipy) rather than dense: small
@@ -305,15 +303,3 @@ class FastLuhn(LuhnSummarizer):
 
     def _get_significant_words(self, words: Any) -> frozenset[str]:
         return frozenset(super()._get_significant_words(words))
-
-
-#: sumy class name -> tread's fast, exact subclass
-FAST: Final[dict[str, type[Any]]] = {
-    "LexRankSummarizer": FastLexRank,
-    "TextRankSummarizer": FastTextRank,
-    "ReductionSummarizer": FastReduction,
-    "SumBasicSummarizer": FastSumBasic,
-    "KLSummarizer": FastKL,
-    "LsaSummarizer": FastLsa,
-    "LuhnSummarizer": FastLuhn,
-}

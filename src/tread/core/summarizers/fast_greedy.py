@@ -1,10 +1,10 @@
 """Fast, exact versions of sumy's greedy summarisers, SumBasic and KL-Sum (see
-:mod:`tread.core.summarizers.fast`): sumy's own loop, stopped once the requested sentences are
-settled, each step computed with sumy's own functions in sumy's order.
+:mod:`.fast`): sumy's own loop, stopped once the requested sentences are settled, each
+step computed with sumy's own functions in sumy's order.
 
 Their work grows with the summary's length as well as the document's (KL rates every
-sentence against the summary so far at each pick): tread.core.summarizers.summarize refuses a
-request past TREAD_MAX_GREEDY_COMPARISONS before they start.
+sentence against the summary so far at each pick): :mod:`.cost` refuses a request past
+TREAD_MAX_GREEDY_COMPARISONS before they start.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class _Truncated:
     once ``wanted`` distinct sentences have ratings that no later iteration can reach or
     overwrite: above every value still to be given, with no copy of them left. With
     copies that can take every round there is: ``budget`` (sentence comparisons, as
-    tread.core.summarizers.summarize counts them) stops it, raising OverBudget.
+    :mod:`.cost` counts them) stops it, raising OverBudget.
     """
 
     _wanted: int | None = None
