@@ -10,7 +10,7 @@ read-only) stops the command.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 from tread.core.article import Article
 from tread.core.errors import TreadError, UnreadableInput
 from tread.core.sources.feed import MAX_ENTRIES, Feed, FeedEntry
+from tread.core.sources.opml import Subscription
 from tread.core.sources.teasers import Links, entry_article, fetch_pages
 from tread.core.store.errors import LibraryUnusable
 from tread.core.store.library import FeedItem, Library, Stored
@@ -142,8 +143,10 @@ def add_source(
     *,
     fetch_full: bool = True,
     progress: Progress | None = None,
+    feeds_only: bool = False,
 ) -> None:
-    """Add one file, folder, page URL or feed (URL or file), reporting each result."""
+    """Add one file, folder, page URL or feed (URL or file), reporting each result;
+    with ``feeds_only``, a source that is not a feed is reported and not added."""
     from tread.core.sources import STDIN_NAME, article_from, read_bytes
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed, parse_feed
     from tread.core.sources.files import READABLE_SUFFIXES, collect_paths
@@ -183,6 +186,8 @@ def add_source(
                 )
             report(Outcome(name, f"feed {feed.title}: {_tally(feed, stored)}", new=stored.new))
             return
+        if feeds_only:
+            raise UnreadableInput("not a feed (nothing added)")
         article = article_from(
             data,
             name,
@@ -199,6 +204,23 @@ def add_source(
         raise
     except TreadError as exc:
         report(Outcome(name, str(exc), ok=False))
+
+
+def import_feeds(
+    library: Library,
+    subscriptions: Iterable[Subscription],
+    report: Report,
+    *,
+    fetch_full: bool = True,
+    progress: Progress | None = None,
+) -> None:
+    """Add each feed of a subscription list as ``tread add URL`` adds it (remembered
+    for refresh, its entries stored), reporting each; a URL that does not give a feed
+    is reported and not added."""
+    for sub in subscriptions:
+        add_source(
+            library, sub.url, report, fetch_full=fetch_full, progress=progress, feeds_only=True
+        )
 
 
 def refresh(
