@@ -21,7 +21,7 @@ from tread.core.config import Config, from_mapping
 from tread.core.summarizers.registry import ALGORITHMS, Algorithm, linear_algorithms
 from tread.core.text.segment import segment
 from tread.ui.app import Tread
-from tread.ui.commands import tread_commands
+from tread.ui.palette import tread_commands
 from tread.ui.widgets.summary_panel import SummaryPanel
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from tread.cli import use_color
+from tread.commands.console import use_color
 
 PACKAGES = (
     "tread",

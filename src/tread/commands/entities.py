@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import click
 
-from tread.cli import error, use_color
+from tread.commands.console import error, use_color
 from tread.commands.options import inputs_argument
 from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS

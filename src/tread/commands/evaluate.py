@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from tread.cli import use_color
+from tread.commands.console import use_color
 
 EPILOG = """\b
 Examples:
@@ -144,7 +144,7 @@ SHOWN_SKIPS = 5
 
 
 def _report_skipped(dataset: Path, skipped: list[str]) -> None:
-    from tread.cli import error
+    from tread.commands.console import error
 
     for problem in skipped[:SHOWN_SKIPS]:
         error(f"{dataset}: {problem}; skipped")

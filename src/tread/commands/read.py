@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tread.commands.library import library_option
+from tread.commands.library_access import library_option
 from tread.commands.options import LanguageType
 
 if TYPE_CHECKING:

@@ -121,8 +121,6 @@ def summarize(
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
         inputs = ("-",)
 
-    from tread.commands.runner import run_summaries
-
     failures = run_summaries(
         inputs,
         algorithm=algorithm.lower(),
@@ -134,3 +132,55 @@ def summarize(
     )
     if failures:
         ctx.exit(1)
+
+
+def run_summaries(
+    inputs: tuple[str, ...],
+    *,
+    algorithm: str,
+    count: int | None,
+    ratio: float | None,
+    language: str,
+    fmt: str,
+    explain: bool = False,
+) -> int:
+    """Summarise each input and print it; report each failure in one line.
+
+    Returns the number of inputs that failed: the others are still summarised.
+    """
+    from tread.commands.console import error
+    from tread.commands.summarize_output import print_summary
+    from tread.core.errors import TreadError
+    from tread.core.sources import STDIN_NAME, load
+    from tread.core.summarizers.summarize import sentence_count_for, summarize
+    from tread.core.text.segment import segment_article
+
+    failures = 0
+    printed = 0
+    for path in inputs:
+        name = STDIN_NAME if path == "-" else path
+        try:
+            article = load(path)
+            # segmentation stops at the sentence limit: a million one-word sentences
+            # are refused in seconds, not after minutes of work
+            seg = segment_article(article, language)
+            if not seg.sentences:
+                raise TreadError("no sentences to summarise")
+            n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
+            summary = summarize(seg, algorithm, n)
+        except TreadError as exc:
+            error(f"{name}: {exc}")
+            failures += 1
+            continue
+        print_summary(
+            name,
+            article,
+            seg,
+            summary,
+            fmt=fmt,
+            explain=explain,
+            several=len(inputs) > 1,
+            first=not printed,
+        )
+        printed += 1
+    return failures

@@ -1,4 +1,5 @@
-"""Render summaries for stdout: plain text, JSON, Markdown. No markup parsing anywhere."""
+"""How `tread summarize` prints a summary: plain text, JSON, Markdown, and the
+--explain table. No markup parsing anywhere."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import math
 import re
 from typing import Any
 
+import click
+
+from tread.commands.console import use_color
 from tread.core.article import Article, Segmentation, Summary
-from tread.core.text.sanitize import sanitize
+from tread.core.text.sanitize import one_line_safe, sanitize
 
 _SPACE = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -108,3 +112,37 @@ def render_markdown(article: Article, seg: Segmentation, summary: Summary) -> st
     ]
     lines += [f"- {md_escape(one_line(seg.text[s.start : s.end]))}" for s in summary.sentences]
     return "\n".join(lines)
+
+
+def print_summary(
+    name: str,
+    article: Article,
+    seg: Segmentation,
+    summary: Summary,
+    *,
+    fmt: str,
+    explain: bool,
+    several: bool,
+    first: bool,
+) -> None:
+    """Print one input's summary in ``fmt``; ``several`` inputs are told apart (a header
+    or a blank line before each after the ``first``; JSON Lines)."""
+    if fmt == "json":
+        record = summary_record(article, seg, summary)
+        if explain:
+            record["sentences"] = explanation_records(seg, summary)
+        click.echo(render_json(record, lines=several))
+    elif fmt == "markdown":
+        if not first:
+            click.echo()
+        click.echo(render_markdown(article, seg, summary))
+    else:
+        if several:
+            if not first:
+                click.echo()
+            header = click.style(f"==> {one_line_safe(name)} <==", bold=True)
+            click.echo(header, color=use_color())
+        click.echo(render_plain(seg, summary))
+    if explain and fmt != "json":
+        click.echo()
+        click.echo(render_explanation(seg, summary))

@@ -413,7 +413,7 @@ class Tread(ReaderActions):
         self.query_one(EntityIndex).set_hidden(hidden)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tread.ui.commands import tread_commands
+        from tread.ui.palette import tread_commands
 
         yield from super().get_system_commands(screen)
         yield from tread_commands(self)
