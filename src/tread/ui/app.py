@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
@@ -21,6 +21,7 @@ from tread.core.store.read_marks import ReadMarks
 from tread.core.summarizers.registry import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import ReaderActions
+from tread.ui.bindings import READER_BINDINGS
 from tread.ui.library_source import LibrarySource
 from tread.ui.models import Analysis
 from tread.ui.widgets.article_list import ArticleList
@@ -36,34 +37,7 @@ MAX_SENTENCES = 50
 class Tread(ReaderActions):
     CSS_PATH = Path(__file__).parent / "tread.tcss"
     TITLE = "tread"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("n", "next_summary", "Next summary", id="next-summary"),
-        Binding("N", "previous_summary", "Previous summary", id="previous-summary", show=False),
-        Binding("plus,equals_sign", "more", "More", id="more-sentences"),
-        Binding("minus", "fewer", "Fewer", id="fewer-sentences"),
-        Binding("a", "next_algorithm", "Algorithm", id="next-algorithm"),
-        Binding("s", "skim", "Skim", id="skim"),
-        Binding("e", "toggle_entities", "Entities", id="toggle-entities"),
-        *[
-            Binding(
-                str(i),
-                f"toggle_kind('{kind}')",
-                f"Show/hide {kind}",
-                show=False,
-                id=f"toggle-{kind}",
-            )
-            for i, kind in enumerate(KINDS, 1)
-        ],
-        Binding("left_square_bracket", "toggle_list", "List", id="toggle-list", show=False),
-        Binding("right_square_bracket", "toggle_side", "Side pane", id="toggle-side", show=False),
-        Binding("o", "cycle_sort", "Sort list", id="sort-list", show=False),
-        Binding("m", "toggle_read", "Mark read/unread", id="toggle-read", show=False),
-        Binding("asterisk", "toggle_star", "Star (library)", id="toggle-star", show=False),
-        Binding("escape", "leave_filter", "Leave filter", show=False, id="leave-filter"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
 
     def __init__(
         self,
