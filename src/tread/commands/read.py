@@ -47,7 +47,7 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     from tread.core.article import Article
     from tread.core.errors import TreadError
     from tread.core.sources import load
-    from tread.core.sources.files import collect_paths, sample_articles
+    from tread.core.sources.files import collect_paths, readable_suffixes, sample_articles
 
     if not sys.stdout.isatty():
         raise click.ClickException(
@@ -63,7 +63,8 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     else:
         targets = collect_paths(paths) if paths else sample_articles()
     if not targets:
-        raise click.UsageError("no readable articles (.txt, .md) in " + ", ".join(paths))
+        kinds = ", ".join(sorted(readable_suffixes()))
+        raise click.UsageError(f"no readable articles ({kinds}) in " + ", ".join(paths))
     preloaded: dict[str, Article] = {}
     if "-" in targets:
         try:

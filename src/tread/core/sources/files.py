@@ -10,9 +10,13 @@ from typing import Final
 
 from tread.core.sources import SOURCES
 
-READABLE_SUFFIXES: Final = frozenset(SOURCES)
 #: a folder deeper or bigger than this is cut short rather than walked for minutes
 MAX_FILES: Final = 10_000
+
+
+def readable_suffixes() -> frozenset[str]:
+    """The suffixes of the files a folder is searched for: those SOURCES can read."""
+    return frozenset(SOURCES)
 
 
 def sample_articles_dir() -> Path:
@@ -54,10 +58,11 @@ def _walk(folder: Path) -> list[str]:
     """Readable files below ``folder``, sorted; symlinked folders are not followed (no
     loops), and the walk stops at MAX_FILES."""
     found: list[str] = []
+    suffixes = readable_suffixes()
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs.sort()
         for name in sorted(files):
-            if Path(name).suffix.lower() in READABLE_SUFFIXES:
+            if Path(name).suffix.lower() in suffixes:
                 path = os.path.join(root, name)
                 if os.path.isfile(path):
                     found.append(path)

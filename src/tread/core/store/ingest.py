@@ -149,7 +149,7 @@ def add_source(
     with ``feeds_only``, a source that is not a feed is reported and not added."""
     from tread.core.sources import STDIN_NAME, article_from, read_bytes
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed, parse_feed
-    from tread.core.sources.files import READABLE_SUFFIXES, collect_paths
+    from tread.core.sources.files import collect_paths, readable_suffixes
     from tread.core.sources.url import fetch, is_url
 
     name = STDIN_NAME if source == "-" else source
@@ -157,7 +157,7 @@ def add_source(
         if source != "-" and not is_url(source) and Path(source).is_dir():
             paths = collect_paths([source])
             if not paths:
-                kinds = ", ".join(sorted(READABLE_SUFFIXES))
+                kinds = ", ".join(sorted(readable_suffixes()))
                 raise UnreadableInput(f"a folder with nothing readable in it (no {kinds} files)")
             for path in paths:
                 add_source(library, path, report, fetch_full=fetch_full, progress=progress)
