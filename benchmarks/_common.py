@@ -13,8 +13,12 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 def parser(description: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=description)
-    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                   help="the shared/ folder with sample_articles/long and eval/")
+    p.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help="the shared/ folder with sample_articles/long and eval/",
+    )
     p.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     return p
 
@@ -30,7 +34,7 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
 
 def first_sentences(text: str, n: int) -> str:
     """The first ``n`` sentences of ``text`` (tread's segmentation), as text."""
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     seg = segment(text, detect_title=False)
     end = seg.sentences[min(n, len(seg.sentences)) - 1].end

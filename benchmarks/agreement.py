@@ -19,8 +19,8 @@ def main() -> None:
     p.add_argument("--count", type=int, default=3)
     args = p.parse_args()
 
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     print("| algorithm | file | articles | identical picks | share |")
     print("|---|---|---:|---:|---:|")
@@ -36,8 +36,7 @@ def main() -> None:
                 b = summarize(seg, name, args.count, fast=False)
                 total += 1
                 same += [s.index for s in a.sentences] == [s.index for s in b.sentences]
-            print(f"| {name} | {file} | {total} | {same} | {100 * same / total:.1f}% |",
-                  flush=True)
+            print(f"| {name} | {file} | {total} | {same} | {100 * same / total:.1f}% |", flush=True)
 
 
 if __name__ == "__main__":

@@ -21,11 +21,15 @@ def main() -> None:
     p.add_argument("--limit", type=int, default=500)
     p.add_argument("--show", type=int, default=40)
     args = p.parse_args()
-    rows = [json.loads(line) for line in
-            (args.shared / "eval" / "dev.jsonl").read_text("utf-8").splitlines()[: args.limit]]
+    rows = [
+        json.loads(line)
+        for line in (args.shared / "eval" / "dev.jsonl")
+        .read_text("utf-8")
+        .splitlines()[: args.limit]
+    ]
 
-    from tread.core.entities import SpacyEntityExtractor
-    from tread.core.entity_rules import correct
+    from tread.core.entities.corrections import correct
+    from tread.core.entities.spacy_backend import SpacyEntityExtractor
 
     raw_ner = SpacyEntityExtractor(corrections=False)
     changes: Counter[str] = Counter()
@@ -51,7 +55,7 @@ def main() -> None:
                 kind = f"added {e.label}"
             changes[kind] += 1
             lo, hi = max(0, e.start - 40), min(len(text), e.end + 40)
-            context = text[lo:e.start] + "[[" + e.text + "]]" + text[e.end:hi]
+            context = text[lo : e.start] + "[[" + e.text + "]]" + text[e.end : hi]
             was = ", ".join(f"{r.text!r}/{r.label}" for r in overlapped) or "nothing"
             samples.append(f"{kind}: {e.label} {e.text!r} (was {was}) ... {context} ...")
     print(f"articles: {len(rows)}; entities before {before_total}, after {after_total}")

@@ -28,13 +28,17 @@ def write_feed(path: Path, entries: int, dated: bool) -> None:
         random.Random(1).shuffle(order)
     start = datetime(2026, 1, 1, tzinfo=UTC)
     with path.open("w", encoding="utf-8") as fh:
-        fh.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
-                 "<title>Big</title><link>http://e.example/</link>\n")
+        fh.write(
+            '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+            "<title>Big</title><link>http://e.example/</link>\n"
+        )
         for i in order:
             date = f"<pubDate>{format_datetime(start + timedelta(minutes=i))}</pubDate>"
-            fh.write(f"<item><title>Story {i}</title><link>http://e.example/{i}</link>"
-                     f"<guid>urn:s:{i}</guid>{date if dated else ''}"
-                     f"<description>Teaser {i}.</description></item>\n")
+            fh.write(
+                f"<item><title>Story {i}</title><link>http://e.example/{i}</link>"
+                f"<guid>urn:s:{i}</guid>{date if dated else ''}"
+                f"<description>Teaser {i}.</description></item>\n"
+            )
         fh.write("</channel></rss>\n")
 
 
@@ -46,15 +50,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "big.xml"
         write_feed(feed, args.entries, args.dated)
-        env = {"TREAD_CONFIG_DIR": f"{tmp}/c", "TREAD_DATA_DIR": f"{tmp}/d",
-               "TREAD_MAX_INPUT_MB": "64", "PATH": ""}
+        env = {
+            "TREAD_CONFIG_DIR": f"{tmp}/c",
+            "TREAD_DATA_DIR": f"{tmp}/d",
+            "TREAD_MAX_INPUT_MB": "64",
+            "PATH": "",
+        }
         library = f"{tmp}/lib.sqlite3"
         print(f"feed: {args.entries:,} entries, {feed.stat().st_size / 1e6:.1f} MB")
         print("| command | wall | peak RSS | output |\n|---|---|---|---|")
         for command in (["add", "--teasers", str(feed)], ["refresh"]):
             t = time.perf_counter()
-            out = subprocess.run([sys.executable, "-m", "tread", *command, "--library", library],
-                                 capture_output=True, text=True, env=env, check=False)
+            out = subprocess.run(
+                [sys.executable, "-m", "tread", *command, "--library", library],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
+            )
             wall = time.perf_counter() - t
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             said = (out.stdout + out.stderr).strip().replace(str(feed), "FEED")

@@ -1,6 +1,6 @@
 """A library of N articles built from the eval sets: build time, `tread list` time, size.
 
-    python benchmarks/library_size.py [--articles 10000]
+python benchmarks/library_size.py [--articles 10000]
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def main() -> None:
         rows += [json.loads(x) for x in (args.shared / "eval" / name).read_text().splitlines()]
 
     from tread.core.article import Article
-    from tread.core.library import Library
+    from tread.core.store.library import Library
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "library.sqlite3"
@@ -44,23 +44,25 @@ def main() -> None:
                 row = rows[i % len(rows)]
                 title = row.get("title") or row["text"][:60]
                 text = f"{title}\n\n{row['text']}\n\n(Copy {i // len(rows)}.)"
-                lib.add(Article(text=text, source="eval", title=title,
-                                headings=((0, len(title)),)))
+                lib.add(Article(text=text, source="eval", title=title, headings=((0, len(title)),)))
         build = time.perf_counter() - t
         size = sum(f.stat().st_size for f in Path(tmp).glob("library.sqlite3*"))
-        env = {"TREAD_LIBRARY": str(db), "PATH": "", "TREAD_DATA_DIR": tmp,
-               "TREAD_CONFIG_DIR": tmp}
+        env = {"TREAD_LIBRARY": str(db), "PATH": "", "TREAD_DATA_DIR": tmp, "TREAD_CONFIG_DIR": tmp}
         tread = [sys.executable, "-m", "tread"]
         results = {
             "tread list (table)": timed([*tread, "list"], env, args.repeat),
-            "tread list --unread --format json": timed([*tread, "list", "--unread", "-f",
-                                                        "json"], env, args.repeat),
-            "tread list --search police": timed([*tread, "list", "--search", "police"], env,
-                                                args.repeat),
+            "tread list --unread --format json": timed(
+                [*tread, "list", "--unread", "-f", "json"], env, args.repeat
+            ),
+            "tread list --search police": timed(
+                [*tread, "list", "--search", "police"], env, args.repeat
+            ),
             "python -c pass": timed([sys.executable, "-c", "pass"], env, args.repeat),
         }
-    print(f"library of {args.articles:,} articles: built in {build:.1f} s, "
-          f"{size / 1e6:.1f} MB on disk (texts, FTS5 index, WAL)\n")
+    print(
+        f"library of {args.articles:,} articles: built in {build:.1f} s, "
+        f"{size / 1e6:.1f} MB on disk (texts, FTS5 index, WAL)\n"
+    )
     print("| command | median (s) |")
     print("|---|---:|")
     for name, value in results.items():

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from _common import parser
 
-CHILD = r'''
+CHILD = r"""
 import time
 START = time.perf_counter()
 import asyncio, sys
-from tread.core.files import collect_paths
+from tread.core.sources.files import collect_paths
 from tread.ui.app import Tread
 from tread.ui.widgets.article_list import ArticleList
 
@@ -58,7 +58,7 @@ async def main():
           + f"; {shown} shown")
 
 asyncio.run(main())
-'''
+"""
 
 
 def main() -> None:
@@ -75,8 +75,13 @@ def main() -> None:
             src = samples[i % len(samples)]
             (sub / f"{i:05d}-{src.name}").write_text(src.read_text("utf-8"), "utf-8")
         env = {"TREAD_CONFIG_DIR": f"{tmp}/c", "TREAD_DATA_DIR": f"{tmp}/d", "PATH": ""}
-        out = subprocess.run([sys.executable, "-c", CHILD, str(folder)], capture_output=True,
-                             text=True, env=env, check=False)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(folder)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         print(out.stdout + out.stderr[-3000:])
 
 

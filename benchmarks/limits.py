@@ -28,11 +28,64 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMON = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with",
-          "be", "by", "on", "not", "he", "this", "are", "or", "his", "from", "at", "which",
-          "but", "have", "an", "they", "you", "were", "her", "she", "there", "been", "one",
-          "all", "we", "their", "has", "would", "when", "if", "so", "no", "will", "more",
-          "about", "up", "out", "them", "some", "could", "then", "what", "into"]
+COMMON = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "that",
+    "for",
+    "it",
+    "as",
+    "was",
+    "with",
+    "be",
+    "by",
+    "on",
+    "not",
+    "he",
+    "this",
+    "are",
+    "or",
+    "his",
+    "from",
+    "at",
+    "which",
+    "but",
+    "have",
+    "an",
+    "they",
+    "you",
+    "were",
+    "her",
+    "she",
+    "there",
+    "been",
+    "one",
+    "all",
+    "we",
+    "their",
+    "has",
+    "would",
+    "when",
+    "if",
+    "so",
+    "no",
+    "will",
+    "more",
+    "about",
+    "up",
+    "out",
+    "them",
+    "some",
+    "could",
+    "then",
+    "what",
+    "into",
+]
 
 
 def _word(i: int) -> str:
@@ -54,8 +107,10 @@ def prose(sentences: int, vocab: int = 20_000, seed: int = 7) -> str:
     weights = [1 / (i + 1) for i in range(vocab)]
     out = []
     for _ in range(sentences):
-        words = [rng.choice(COMMON) if rng.random() < 0.45 else w
-                 for w in rng.choices(lex, weights, k=rng.randint(8, 30))]
+        words = [
+            rng.choice(COMMON) if rng.random() < 0.45 else w
+            for w in rng.choices(lex, weights, k=rng.randint(8, 30))
+        ]
         words[0] = words[0].capitalize()
         out.append(" ".join(words) + ".")
     return "\n\n".join(" ".join(out[i : i + 6]) for i in range(0, len(out), 6)) + "\n"
@@ -63,7 +118,7 @@ def prose(sentences: int, vocab: int = 20_000, seed: int = 7) -> str:
 
 def sentences_of(text: str, n: int) -> str:
     """The first ``n`` sentences of ``text`` as tread finds them: a limit is met exactly."""
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     seg = segment(text, detect_title=False)
     assert len(seg.sentences) >= n, "generate more text"
@@ -87,8 +142,9 @@ def unique_words(sentences: int, words: int) -> str:
 TEXTS: dict[str, Callable[[], str]] = {
     "go-200000": lambda: "Go. " * 200_000,
     "go-200001": lambda: "Go. " * 200_001,
-    "short-200000": lambda: " ".join(f"{_word(2 * i).capitalize()} {_word(2 * i + 1)}."
-                                     for i in range(200_000)) + "\n",
+    "short-200000": lambda: (
+        " ".join(f"{_word(2 * i).capitalize()} {_word(2 * i + 1)}." for i in range(200_000)) + "\n"
+    ),
     "go-1000000": lambda: "Go. " * 1_000_000,
     "go-4000000": lambda: "Go. " * 4_000_000,
     "prose-16mb": lambda: prose_mb(15.9),
@@ -118,8 +174,10 @@ LINEAR = ("tread", "luhn", "edmundson", "lsa", "sum-basic", "kl", "random", "lea
 CASES = [
     Case("go-at", "sentences (every algorithm)", "go-200000", []),
     Case("go-at-kl", "greedy comparisons", "go-200000", ["-a", "kl"]),
-    *(Case(f"short-at-{a}", "sentences (every algorithm)", "short-200000", ["-a", a])
-      for a in LINEAR),
+    *(
+        Case(f"short-at-{a}", "sentences (every algorithm)", "short-200000", ["-a", a])
+        for a in LINEAR
+    ),
     Case("go-over", "sentences (every algorithm)", "go-200001", []),
     Case("go-1m", "sentences (every algorithm)", "go-1000000", []),
     Case("go-4m", "sentences (every algorithm)", "go-4000000", []),
@@ -135,8 +193,7 @@ CASES = [
     Case("kl-at", "greedy comparisons", "prose-1000", ["-a", "kl", "-n", "140"]),
     Case("kl-over", "greedy comparisons", "prose-1000", ["-a", "kl", "-n", "141"]),
     Case("sum-basic-at", "greedy comparisons", "prose-10000", ["-a", "sum-basic", "-n", "1000"]),
-    Case("sum-basic-over", "greedy comparisons", "prose-10000",
-         ["-a", "sum-basic", "-n", "1001"]),
+    Case("sum-basic-over", "greedy comparisons", "prose-10000", ["-a", "sum-basic", "-n", "1001"]),
 ]
 
 
@@ -173,6 +230,7 @@ def run(case: Case, path: Path, timeout: float, cap_mb: int) -> Result:
             proc.returncode = -9
             code = None
         else:
+            assert status is not None  # wait4 gave the child's status with its pid
             code = os.waitstatus_to_exitcode(status)
             proc.returncode = code
         out.seek(0)
@@ -194,8 +252,13 @@ def run(case: Case, path: Path, timeout: float, cap_mb: int) -> Result:
 
 def commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
-                              capture_output=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            text=True,
+            capture_output=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -218,17 +281,21 @@ def main() -> None:
             r = run(case, path, args.timeout, args.memory_cap_mb)
             size = path.stat().st_size / 1024 / 1024
             cmd = " ".join(["tread summarize", *case.args, case.text])
-            row = (f"| {case.name} | {case.limit} | `{cmd}` | {size:.1f} MB | "
-                   f"{'killed' if r.code is None else r.code} | {r.seconds:.1f} | "
-                   f"{r.rss_mb:.0f} | {r.outcome.replace('|', '/')} |")
+            row = (
+                f"| {case.name} | {case.limit} | `{cmd}` | {size:.1f} MB | "
+                f"{'killed' if r.code is None else r.code} | {r.seconds:.1f} | "
+                f"{r.rss_mb:.0f} | {r.outcome.replace('|', '/')} |"
+            )
             print(row, flush=True)
             rows.append(row)
-    heading = (f"# `tread summarize` at its limits\n\ncommit {commit()}{args.label}; "
-               f"Python {platform.python_version()}, {os.cpu_count()} cores, "
-               f"OPENBLAS_NUM_THREADS=1, address space capped at {args.memory_cap_mb} MB, "
-               f"timeout {args.timeout:.0f} s. Made by `python benchmarks/limits.py`.\n\n"
-               "| case | limit | command | input | exit | time (s) | peak RSS (MB) | outcome |\n"
-               "|---|---|---|---:|---:|---:|---:|---|\n")
+    heading = (
+        f"# `tread summarize` at its limits\n\ncommit {commit()}{args.label}; "
+        f"Python {platform.python_version()}, {os.cpu_count()} cores, "
+        f"OPENBLAS_NUM_THREADS=1, address space capped at {args.memory_cap_mb} MB, "
+        f"timeout {args.timeout:.0f} s. Made by `python benchmarks/limits.py`.\n\n"
+        "| case | limit | command | input | exit | time (s) | peak RSS (MB) | outcome |\n"
+        "|---|---|---|---:|---:|---:|---:|---|\n"
+    )
     if not args.only:
         args.out.write_text(heading + "\n".join(rows) + "\n", encoding="utf-8")
         print(f"wrote {args.out}")

@@ -1,6 +1,6 @@
 """spaCy NER: model load time and words per second, slim pipeline vs full pipeline.
 
-    python benchmarks/ner_speed.py [--sentences 1000]
+python benchmarks/ner_speed.py [--sentences 1000]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def main() -> None:
 
     import spacy
 
-    from tread.core.entities import SpacyEntityExtractor, chunk_spans, resolve_model
+    from tread.core.entities.spacy_backend import SpacyEntityExtractor, chunk_spans, resolve_model
 
     name = resolve_model()
     t = time.perf_counter()
@@ -46,12 +46,18 @@ def main() -> None:
     print()
     print("| pipeline | components | load (s) | NER time (s) | words/s |")
     print("|---|---|---:|---:|---:|")
-    print(f"| tread slim, paragraphs via nlp.pipe | {'+'.join(slim.load().pipe_names)} "
-          f"| {slim_load:.2f} | {slim_t:.2f} | {words / slim_t:,.0f} |")
-    print(f"| full pipeline, paragraphs via nlp.pipe | {'+'.join(full.pipe_names)} "
-          f"| {full_load:.2f} | {full_t:.2f} | {words / full_t:,.0f} |")
-    print(f"| full pipeline, whole text in one call | {'+'.join(full.pipe_names)} "
-          f"| | {whole_t:.2f} | {words / whole_t:,.0f} |")
+    print(
+        f"| tread slim, paragraphs via nlp.pipe | {'+'.join(slim.load().pipe_names)} "
+        f"| {slim_load:.2f} | {slim_t:.2f} | {words / slim_t:,.0f} |"
+    )
+    print(
+        f"| full pipeline, paragraphs via nlp.pipe | {'+'.join(full.pipe_names)} "
+        f"| {full_load:.2f} | {full_t:.2f} | {words / full_t:,.0f} |"
+    )
+    print(
+        f"| full pipeline, whole text in one call | {'+'.join(full.pipe_names)} "
+        f"| | {whole_t:.2f} | {words / whole_t:,.0f} |"
+    )
     print()
     print(f"slim vs full (paragraphs): {full_t / slim_t:.1f}x faster")
 

@@ -39,23 +39,35 @@ def _routes(case: str) -> dict[str, Route]:
     from tests.web import ARTICLE, Route
 
     def drip(head: bytes, piece: bytes) -> Route:
-        return Route(trickle=lambda: itertools.chain([head], itertools.repeat(piece, 600)),
-                     interval=1.0)
+        return Route(
+            trickle=lambda: itertools.chain([head], itertools.repeat(piece, 600)), interval=1.0
+        )
 
     if case == "gzip-bomb-4GB":
-        return {"/": Route(_bomb(), headers={"Content-Type": "text/html",
-                                             "Content-Encoding": "gzip, gzip"})}
+        return {
+            "/": Route(
+                _bomb(), headers={"Content-Type": "text/html", "Content-Encoding": "gzip, gzip"}
+            )
+        }
     if case == "script-15MB":
         os.environ["TREAD_MAX_DOWNLOAD_MB"] = "32"
-        return {"/": Route(ARTICLE.replace(b"</head>", b"<script>var blob='" +
-                                           b"x" * (15 << 20) + b"';</script></head>"))}
+        return {
+            "/": Route(
+                ARTICLE.replace(
+                    b"</head>", b"<script>var blob='" + b"x" * (15 << 20) + b"';</script></head>"
+                )
+            )
+        }
     os.environ["TREAD_TIMEOUT"] = "2"
-    return {"/": {
-        "trickled-body": drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
-                              b"Content-Length: 9999\r\n\r\n", b"x"),
-        "dribbled-headers": drip(b"HTTP/1.1 200 OK\r\n", b"X-Drip: 1\r\n"),
-        "102-flood": drip(b"", b"HTTP/1.1 102 Processing\r\n\r\n"),
-    }[case]}
+    return {
+        "/": {
+            "trickled-body": drip(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 9999\r\n\r\n", b"x"
+            ),
+            "dribbled-headers": drip(b"HTTP/1.1 200 OK\r\n", b"X-Drip: 1\r\n"),
+            "102-flood": drip(b"", b"HTTP/1.1 102 Processing\r\n\r\n"),
+        }[case]
+    }
 
 
 def _run(case: str) -> None:

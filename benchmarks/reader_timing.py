@@ -15,7 +15,7 @@ from pathlib import Path
 
 from _common import first_sentences, parser
 
-CHILD = r'''
+CHILD = r"""
 import time
 START = time.perf_counter()
 import asyncio, os, sys
@@ -60,7 +60,7 @@ async def main():
         print(f"selected -> {key}: {marks[key] - chosen:.3f} s")
 
 asyncio.run(main())
-'''
+"""
 
 
 def main() -> None:
@@ -74,10 +74,17 @@ def main() -> None:
         big.write_text(first_sentences(book, args.sentences), encoding="utf-8")
         small = root / "sample_articles" / "north-korea-quasi-state-of-war.txt"
         env = {"TREAD_CONFIG_DIR": f"{tmp}/c", "TREAD_DATA_DIR": f"{tmp}/d", "PATH": ""}
-        out = subprocess.run([sys.executable, "-c", CHILD, str(small), str(big)],
-                             capture_output=True, text=True, env=env, check=False)
-        print(f"article: first {args.sentences} sentences of Moby-Dick, "
-              f"{len(big.read_text().split())} words")
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(small), str(big)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        print(
+            f"article: first {args.sentences} sentences of Moby-Dick, "
+            f"{len(big.read_text().split())} words"
+        )
         print(out.stdout + out.stderr)
 
 

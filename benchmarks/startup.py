@@ -31,8 +31,11 @@ def main() -> None:
     tread = [sys.executable, "-m", "tread", "summarize", str(ARTICLE)]
     cases = {
         "python -c pass": [sys.executable, "-c", "pass"],
-        "import sumy.summarizers.lex_rank": [sys.executable, "-c",
-                                             "import sumy.summarizers.lex_rank"],
+        "import sumy.summarizers.lex_rank": [
+            sys.executable,
+            "-c",
+            "import sumy.summarizers.lex_rank",
+        ],
         "tread summarize (default: tread, 5 sentences)": tread,
         "tread summarize -a luhn": [*tread, "-a", "luhn"],
     }

@@ -16,8 +16,17 @@ from pathlib import Path
 
 from _common import parser
 
-ALGORITHMS = ["luhn", "edmundson", "lsa", "lex-rank", "text-rank", "sum-basic", "kl",
-              "reduction", "random"]
+ALGORITHMS = [
+    "luhn",
+    "edmundson",
+    "lsa",
+    "lex-rank",
+    "text-rank",
+    "sum-basic",
+    "kl",
+    "reduction",
+    "random",
+]
 # rough stock cost per sentence^k, from FACTS.md, to skip runs over the budget
 GROWTH = {"kl": (9.0 / 300**3, 3)}
 
@@ -30,14 +39,17 @@ def main() -> None:
     p.add_argument("--algorithms", default=",".join(ALGORITHMS))
     args = p.parse_args()
 
-    from tread.core.segment import segment
-    from tread.core.summarize import _make_summarizer as make
-    from tread.core.summarize import build_document, get_algorithm
+    from tread.core.summarizers.registry import get_algorithm
+    from tread.core.summarizers.sumy_adapter import build_document
+    from tread.core.summarizers.sumy_adapter import make_summarizer as make
+    from tread.core.text.segment import segment
 
     book = (args.shared / "sample_articles" / "long" / "moby-dick.txt").read_text("utf-8")
     whole = segment(book)
-    lines = ["| algorithm | sentences | stock sumy (s) | tread (s) | speed-up | same picks |",
-             "|---|---:|---:|---:|---:|:---:|"]
+    lines = [
+        "| algorithm | sentences | stock sumy (s) | tread (s) | speed-up | same picks |",
+        "|---|---:|---:|---:|---:|:---:|",
+    ]
     for n in (int(x) for x in args.sizes.split(",")):
         seg = segment(book[: whole.sentences[n - 1].end])
         document, ordered = build_document(seg)
@@ -68,15 +80,18 @@ def main() -> None:
                     same = "n/a"
                 lines.append(f"| {name} | {n:,} | {s:.3f} | {f:.3f} | {s / f:.0f}x | {same} |")
             else:
-                lines.append(f"| {name} | {n:,} | not run (est. > {args.budget:.0f} s) "
-                             f"| {f:.3f} | | |")
+                lines.append(
+                    f"| {name} | {n:,} | not run (est. > {args.budget:.0f} s) | {f:.3f} | | |"
+                )
             print(lines[-1], flush=True)
     table = "\n".join(lines)
     if args.out:
         args.out.write_text(
             "Summary step, 5 sentences, Moby-Dick cut to N sentences; medians of "
             f"{args.repeat} interleaved runs (one run at 3,000 sentences and for stock KL at "
-            f"1,000), one BLAS thread.\n\n{table}\n", encoding="utf-8")
+            f"1,000), one BLAS thread.\n\n{table}\n",
+            encoding="utf-8",
+        )
 
 
 if __name__ == "__main__":

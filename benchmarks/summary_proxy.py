@@ -38,8 +38,19 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import parser
 
-ALGORITHMS = ("luhn", "edmundson", "lsa", "lex-rank", "text-rank", "sum-basic", "kl",
-              "reduction", "random", "lead", "tread")
+ALGORITHMS = (
+    "luhn",
+    "edmundson",
+    "lsa",
+    "lex-rank",
+    "text-rank",
+    "sum-basic",
+    "kl",
+    "reduction",
+    "random",
+    "lead",
+    "tread",
+)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _LINE = re.compile(r"[^\r\n]+")
 _ENDS = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -48,7 +59,7 @@ _ENDS = re.compile(r"[.!?…][\"'”’»)\]]*$")
 def parts(text: str, count: int) -> list[tuple[str, int, int]]:
     """``count`` runs of whole chapters (from the first chapter heading on), each with
     the numbers of its first and last chapters."""
-    from tread.core.kind import chapter_headings
+    from tread.core.summarizers.kind import chapter_headings
 
     starts = [s for s, _ in chapter_headings(text)]
     size = math.ceil(len(starts) / count)
@@ -62,26 +73,29 @@ def parts(text: str, count: int) -> list[tuple[str, int, int]]:
 def heading_lines(text: str) -> list[tuple[int, int]]:
     """Lines that are headings to a reader: chapter headings, ALL-CAPS lines, and short
     lines without final punctuation that stand as their own paragraph."""
-    from tread.core.kind import chapter_headings
+    from tread.core.summarizers.kind import chapter_headings
 
     spans = set(chapter_headings(text))
     for m in _LINE.finditer(text):
         line = m.group().strip()
         words = _WORD.findall(line)
-        alone = (text[max(0, m.start() - 2) : m.start()] in ("\n\n", "")
-                 and text[m.end() : m.end() + 2] in ("\n\n", ""))
-        if words and alone and (line.upper() == line or
-                                (len(words) < 10 and not _ENDS.search(line))):
+        alone = text[max(0, m.start() - 2) : m.start()] in ("\n\n", "") and text[
+            m.end() : m.end() + 2
+        ] in ("\n\n", "")
+        if (
+            words
+            and alone
+            and (line.upper() == line or (len(words) < 10 and not _ENDS.search(line)))
+        ):
             spans.add((m.start(), m.end()))
     return sorted(spans)
 
 
 def measures(seg: Any, picks: list[int], stem: Any, stop: frozenset[str]) -> dict[str, float]:
-    from tread.core.kind import chapter_headings
+    from tread.core.summarizers.kind import chapter_headings
 
     texts = [seg.sentence_text(s) for s in seg.sentences]
-    tokens = [[stem(w.lower()) for w in _WORD.findall(t) if w.lower() not in stop]
-              for t in texts]
+    tokens = [[stem(w.lower()) for w in _WORD.findall(t) if w.lower() not in stop] for t in texts]
     df = Counter(t for ts in tokens for t in set(ts))
     n = len(texts)
     vocab = {t: i for i, t in enumerate(df)}
@@ -140,27 +154,36 @@ def js_divergence(p: Counter[str], q: Counter[str]) -> float:
     return (kl(a) + kl(b)) / 2
 
 
-COLUMNS = (("chapters", "chapters ↑", ".2f"), ("redundancy", "redundancy ↓", ".3f"),
-           ("centrality", "centrality ↑", ".2f"), ("js", "JS ↓", ".3f"),
-           ("flagged", "headings/fragments ↓", ".0%"), ("words", "words", ".1f"),
-           ("seconds", "seconds", ".2f"))
+COLUMNS = (
+    ("chapters", "chapters ↑", ".2f"),
+    ("redundancy", "redundancy ↓", ".3f"),
+    ("centrality", "centrality ↑", ".2f"),
+    ("js", "JS ↓", ".3f"),
+    ("flagged", "headings/fragments ↓", ".0%"),
+    ("words", "words", ".1f"),
+    ("seconds", "seconds", ".2f"),
+)
 
 
 def main() -> None:
     import random
 
-    from tread.core.segment import segment
-    from tread.core.summarize import _stemmer, _stop_words, summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.summarizers.sumy_adapter import stemmer, stop_words
+    from tread.core.text.segment import segment
 
     p = parser(__doc__ or "")
     p.add_argument("--parts", type=int, default=4)
     p.add_argument("--count", type=int, default=10)
     p.add_argument("--report", type=Path)
-    p.add_argument("--show", default="tread,lex-rank,luhn",
-                   help="algorithms whose summary of the first part is printed")
+    p.add_argument(
+        "--show",
+        default="tread,lex-rank,luhn",
+        help="algorithms whose summary of the first part is printed",
+    )
     args = p.parse_args()
     book = (args.shared / "sample_articles" / "long" / "moby-dick.txt").read_text("utf-8")
-    stem, stop = _stemmer("english"), frozenset(_stop_words("english"))
+    stem, stop = stemmer("english"), frozenset(stop_words("english"))
     results: dict[str, list[dict[str, float]]] = {a: [] for a in ALGORITHMS}
     shown: dict[str, list[str]] = {}
     described = []
@@ -177,10 +200,14 @@ def main() -> None:
             row["seconds"] = seconds
             results[algorithm].append(row)
             if number == 0 and algorithm in args.show.split(","):
-                shown[algorithm] = [" ".join(seg.sentence_text(s.sentence).split())
-                                    for s in summary.sentences]
-            print(f"part {number + 1} {algorithm:10s} " + " ".join(
-                f"{k} {row[k]:.3f}" for k, _, _ in COLUMNS), flush=True)
+                shown[algorithm] = [
+                    " ".join(seg.sentence_text(s.sentence).split()) for s in summary.sentences
+                ]
+            print(
+                f"part {number + 1} {algorithm:10s} "
+                + " ".join(f"{k} {row[k]:.3f}" for k, _, _ in COLUMNS),
+                flush=True,
+            )
     lines = [
         "# Summaries of a book: reference-free measures",
         "",
@@ -204,12 +231,16 @@ def main() -> None:
     ]
     for algorithm in ALGORITHMS:
         means = {k: statistics.fmean(r[k] for r in results[algorithm]) for k, _, _ in COLUMNS}
-        lines.append(f"| {algorithm} | " + " | ".join(
-            format(means[k], spec) for k, _, spec in COLUMNS) + " |")
+        lines.append(
+            f"| {algorithm} | "
+            + " | ".join(format(means[k], spec) for k, _, spec in COLUMNS)
+            + " |"
+        )
     for algorithm, sentences in shown.items():
         lines += ["", f"## {algorithm}, first run ({described[0]})", ""]
-        lines += [f"{i}. {s[:300]}{'…' if len(s) > 300 else ''}"
-                  for i, s in enumerate(sentences, 1)]
+        lines += [
+            f"{i}. {s[:300]}{'…' if len(s) > 300 else ''}" for i, s in enumerate(sentences, 1)
+        ]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.report:

@@ -1,6 +1,6 @@
 """Save an SVG screenshot of the reader for the README (run from the repo root).
 
-    python docs/make_screenshot.py
+python docs/make_screenshot.py
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ async def main() -> None:
     tmp = tempfile.mkdtemp()
     os.environ["TREAD_CONFIG_DIR"] = os.path.join(tmp, "config")
     os.environ["TREAD_DATA_DIR"] = os.path.join(tmp, "data")
-    from tread.core.files import sample_articles
+    from tread.core.sources.files import sample_articles
     from tread.ui.app import Tread
 
     app = Tread(sample_articles())

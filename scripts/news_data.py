@@ -63,7 +63,7 @@ def groups(rows: list[dict[str, Any]], share: float = 0.1) -> list[int]:
     grams = []
     for row in rows:
         words = _WORD.findall(row["text"].lower())
-        grams.append({hash(tuple(words[i:i + 8])) for i in range(len(words) - 7)})
+        grams.append({hash(tuple(words[i : i + 8])) for i in range(len(words) - 7)})
     parent = list(range(len(rows)))
 
     def find(i: int) -> int:
@@ -100,8 +100,9 @@ def folds(rows: list[dict[str, Any]], group: list[int], k: int) -> np.ndarray:
         for i, r in enumerate(rows):
             if r["style"] == style:
                 members.setdefault(group[i], []).append(i)
-        keyed = sorted(members.values(),
-                       key=lambda m: hashlib.sha1(rows[m[0]]["id"].encode()).hexdigest())
+        keyed = sorted(
+            members.values(), key=lambda m: hashlib.sha1(rows[m[0]]["id"].encode()).hexdigest()
+        )
         for n, m in enumerate(keyed):
             fold[m] = n % k
     return fold
@@ -109,7 +110,7 @@ def folds(rows: list[dict[str, Any]], group: list[int], k: int) -> np.ndarray:
 
 def shuffle_rows(rows: list[dict[str, Any]], seed: int = 11) -> list[dict[str, Any]]:
     """Copies of the articles with their sentences in a random order."""
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     rng = random.Random(seed)
     out = []
@@ -121,15 +122,14 @@ def shuffle_rows(rows: list[dict[str, Any]], seed: int = 11) -> list[dict[str, A
     return out
 
 
-def _segmented(row: dict[str, Any], tokenize: Any, split_captions: bool
-               ) -> dict[str, Any] | None:
-    from tread.core.captions import split_at_captions
-    from tread.core.segment import segment
-    from tread.core.summarize import _stop_words, build_document
+def _segmented(row: dict[str, Any], tokenize: Any, split_captions: bool) -> dict[str, Any] | None:
+    from tread.core.summarizers.sumy_adapter import build_document, stop_words
+    from tread.core.text.captions import split_at_captions
+    from tread.core.text.segment import segment
 
     seg = segment(row["text"], detect_title=False)
     if split_captions:
-        seg = split_at_captions(seg, _stop_words("english"))
+        seg = split_at_captions(seg, stop_words("english"))
     if len(seg.sentences) < 2:
         return None
     _, ordered = build_document(seg)
@@ -137,29 +137,35 @@ def _segmented(row: dict[str, Any], tokenize: Any, split_captions: bool
     tokens = [tokenize(t) for t in texts]
     reference = row["summary_sentences"]
     return {
-        "id": row["id"], "style": row["style"], "set": row["set"],
+        "id": row["id"],
+        "style": row["style"],
+        "set": row["set"],
         "text": row["text"],
         "lines": [Line(t, tuple(s.words)) for t, s in zip(texts, ordered, strict=True)],
-        "texts": texts, "tokens": tokens,
+        "texts": texts,
+        "tokens": tokens,
         "labels": oracle(tokens, tokenize(" ".join(reference))),
-        "reference": reference, "crowd": row["crowd"],
+        "reference": reference,
+        "crowd": row["crowd"],
     }
 
 
-def prepare(rows: list[dict[str, Any]], cache: Path | None = None,
-            split_captions: bool = False) -> list[dict[str, Any] | None]:
+def prepare(
+    rows: list[dict[str, Any]], cache: Path | None = None, split_captions: bool = False
+) -> list[dict[str, Any] | None]:
     """Segmented articles (None where an article has fewer than two sentences), parallel
     to ``rows``; read from ``cache`` when it holds these very rows. ``split_captions``
-    cuts sentences where an image caption runs in (tread.core.captions)."""
+    cuts sentences where an image caption runs in (tread.core.text.captions)."""
     from rouge_score import rouge_scorer
 
     rule = ""
     if split_captions:  # the cached cut must be the current rule's
-        import tread.core.captions
+        import tread.core.text.captions
 
-        rule = Path(tread.core.captions.__file__).read_text(encoding="utf-8")
-    key = hashlib.sha1(json.dumps([rule, *(r["id"] + r["text"] for r in rows)])
-                       .encode()).hexdigest()
+        rule = Path(tread.core.text.captions.__file__).read_text(encoding="utf-8")
+    key = hashlib.sha1(
+        json.dumps([rule, *(r["id"] + r["text"] for r in rows)]).encode()
+    ).hexdigest()
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
         if stored["key"] == key:
@@ -218,15 +224,16 @@ class Scorer:
 
         self._scorer = rouge_scorer.RougeScorer(list(self.metrics), use_stemmer=True)
 
-    def score(self, doc: dict[str, Any], pick: list[int], *,
-              dateline: bool = True) -> dict[str, float]:
+    def score(
+        self, doc: dict[str, Any], pick: list[int], *, dateline: bool = True
+    ) -> dict[str, float]:
         """ROUGE of the picked sentences; ``dateline=False`` drops an opening wire
         dateline ("Sanaa, Yemen (CNN) -- ") from the first sentence."""
-        from tread.core.news import dateline_end
+        from tread.core.summarizers.news import dateline_end
 
         texts = [doc["texts"][i] for i in sorted(pick)]
         if not dateline and sorted(pick)[:1] == [0]:
-            texts[0] = texts[0][dateline_end(texts[0]):]
+            texts[0] = texts[0][dateline_end(texts[0]) :]
         summary = "\n".join(texts)
         result = self._scorer.score("\n".join(doc["reference"]), summary)
         out = {m: 100 * result[m].fmeasure for m in self.metrics}

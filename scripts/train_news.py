@@ -6,8 +6,8 @@
 Data: shared/eval dev.jsonl + train_cnn.jsonl (CNN) + dev_dailymail.jsonl (Daily Mail,
 and 13 CNN), see scripts/news_data.py. Labels come from a greedy oracle (the sentences
 that together best match the highlights by ROUGE-1 + ROUGE-2). A logistic regression over
-tread.core.news.FEATURES scores sentences; selection then penalises repeats and falls
-back on the lead when the picks barely beat it (tread.core.news.select).
+tread.core.summarizers.news.FEATURES scores sentences; selection then penalises repeats and falls
+back on the lead when the picks barely beat it (tread.core.summarizers.news.select).
 
 Shuffled-sentence copies of the articles join the training set at half weight: they
 teach the model not to lean on position alone. Two selection settings are chosen by
@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -66,8 +65,8 @@ class Data:
     def __init__(self, shared: Path, cache: Path, folds: int, split_captions: bool) -> None:
         from functools import cache as memo
 
-        from tread.core.news import features_and_vectors
-        from tread.core.summarize import _stemmer, _stop_words
+        from tread.core.summarizers.news import features_and_vectors
+        from tread.core.summarizers.sumy_adapter import stemmer, stop_words
 
         rows = nd.load(shared)
         tag = "-split" if split_captions else ""
@@ -79,7 +78,7 @@ class Data:
         self.sdocs: list[dict[str, Any]] = [sdocs[i] for i in keep]  # type: ignore[misc]
         self.style = np.array([r["style"] for r in self.rows])
         self.fold = nd.folds(self.rows, nd.groups(self.rows), folds)
-        stem, stop = memo(_stemmer("english")), frozenset(_stop_words("english"))
+        stem, stop = memo(stemmer("english")), frozenset(stop_words("english"))
         made = [features_and_vectors(d["lines"], [], stem, stop) for d in self.docs]
         self.x, self.v = [m[0] for m in made], [m[1] for m in made]
         made = [features_and_vectors(d["lines"], [], stem, stop) for d in self.sdocs]
@@ -89,8 +88,9 @@ class Data:
         self.split_captions = split_captions
         self.lexrank_shuffled = self._lexrank(cache / f"lexrank_shuffled{tag}.json")
 
-    def score(self, i: int, pick: list[int], shuffled: bool = False,
-              dateline: bool = True) -> dict[str, float]:
+    def score(
+        self, i: int, pick: list[int], shuffled: bool = False, dateline: bool = True
+    ) -> dict[str, float]:
         key = (i, tuple(sorted(pick)), shuffled, dateline)
         if key not in self._scores:
             doc = (self.sdocs if shuffled else self.docs)[i]
@@ -107,17 +107,17 @@ class Data:
             stored = json.loads(path.read_text())
             if stored["ids"] == ids:
                 return list(stored["rouge2"])
-        from tread.core.segment import segment
-        from tread.core.summarize import summarize
+        from tread.core.summarizers.summarize import summarize
+        from tread.core.text.segment import segment
 
         out = []
         for i, doc in enumerate(self.sdocs):
             seg = segment(" ".join(doc["texts"]), detect_title=False)
             if self.split_captions:
-                from tread.core.captions import split_at_captions
-                from tread.core.summarize import _stop_words
+                from tread.core.summarizers.sumy_adapter import stop_words
+                from tread.core.text.captions import split_at_captions
 
-                seg = split_at_captions(seg, _stop_words("english"))
+                seg = split_at_captions(seg, stop_words("english"))
             assert len(seg.sentences) == len(doc["texts"])
             pick = [s.index for s in summarize(seg, "lex-rank", COUNT).sentences]
             out.append(self.score(i, pick, shuffled=True)["rouge2"])
@@ -125,8 +125,9 @@ class Data:
         return out
 
 
-def fit(data: Data, train: list[int], dm_weight: float, shuffled_weight: float,
-        c: float = 1.0) -> dict[str, Any]:
+def fit(
+    data: Data, train: list[int], dm_weight: float, shuffled_weight: float, c: float = 1.0
+) -> dict[str, Any]:
     from sklearn.linear_model import LogisticRegression
 
     xs, ys, ws = [], [], []
@@ -138,10 +139,13 @@ def fit(data: Data, train: list[int], dm_weight: float, shuffled_weight: float,
     x, y, weight = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, max_iter=3000).fit((x - mean) / scale, y,
-                                                       sample_weight=weight)
-    return {"mean": mean, "scale": scale, "coef": model.coef_[0],
-            "intercept": float(model.intercept_[0])}
+    model = LogisticRegression(C=c, max_iter=3000).fit((x - mean) / scale, y, sample_weight=weight)
+    return {
+        "mean": mean,
+        "scale": scale,
+        "coef": model.coef_[0],
+        "intercept": float(model.intercept_[0]),
+    }
 
 
 def scores(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
@@ -149,43 +153,55 @@ def scores(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
     return result
 
 
-def choose_picks(data: Data, i: int, s: np.ndarray, shuffled: bool,
-                 redundancy: float, margin: float) -> list[int]:
-    from tread.core.news import lead_is_central, select
+def choose_picks(
+    data: Data, i: int, s: np.ndarray, shuffled: bool, redundancy: float, margin: float
+) -> list[int]:
+    from tread.core.summarizers.news import lead_is_central, select
 
     vectors = (data.sv if shuffled else data.v)[i]
     x = (data.sx if shuffled else data.x)[i]
-    return sorted(select(s, vectors, COUNT, redundancy, margin, REPEAT_FLOOR,
-                         lead_is_central(x, COUNT)).chosen)
+    return sorted(
+        select(
+            s, vectors, COUNT, redundancy, margin, REPEAT_FLOOR, lead_is_central(x, COUNT)
+        ).chosen
+    )
 
 
-def objective(data: Data, idx: list[int], picks: dict[int, list[int]],
-              spicks: dict[int, list[int]]) -> tuple[float, float]:
+def objective(
+    data: Data, idx: list[int], picks: dict[int, list[int]], spicks: dict[int, list[int]]
+) -> tuple[float, float]:
     """The R-2 gain over Lead-3 of the worst style, and the share of LexRank's lead over
     random picking (Lead-3 on shuffled copies) kept on shuffled copies, averaged over
     styles."""
     gains, shuffled = [], []
     for style in sorted({data.style[i] for i in idx}):
         members = [i for i in idx if data.style[i] == style]
-        single = [data.score(i, picks[i])["rouge2"] - data.score(i, data.lead(i))["rouge2"]
-                  for i in members]
+        single = [
+            data.score(i, picks[i])["rouge2"] - data.score(i, data.lead(i))["rouge2"]
+            for i in members
+        ]
         gain = statistics.fmean(single)
-        multi = [data.score(i, picks[i])["multi_rouge2_mean"]
-                 - data.score(i, data.lead(i))["multi_rouge2_mean"]
-                 for i in members if data.docs[i]["crowd"]]
+        multi = [
+            data.score(i, picks[i])["multi_rouge2_mean"]
+            - data.score(i, data.lead(i))["multi_rouge2_mean"]
+            for i in members
+            if data.docs[i]["crowd"]
+        ]
         if multi:
             gain = (gain + statistics.fmean(multi)) / 2
         gains.append(gain)
         ours = statistics.fmean(data.score(i, spicks[i], True)["rouge2"] for i in members)
         lexrank = statistics.fmean(data.lexrank_shuffled[i] for i in members)
-        chance = statistics.fmean(data.score(i, data.lead(i, True), True)["rouge2"]
-                                  for i in members)
+        chance = statistics.fmean(
+            data.score(i, data.lead(i, True), True)["rouge2"] for i in members
+        )
         shuffled.append((ours - chance) / (lexrank - chance))
     return min(gains), statistics.fmean(shuffled)
 
 
-def out_of_fold(data: Data, idx: list[int], dm_weight: float, shuffled_weight: float
-                ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+def out_of_fold(
+    data: Data, idx: list[int], dm_weight: float, shuffled_weight: float
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
     """Each article's sentence scores (and its shuffled copy's) from a model fitted on
     the other folds of ``idx``."""
     oof: dict[int, np.ndarray] = {}
@@ -205,33 +221,38 @@ def choose(data: Data, train: list[int]) -> tuple[tuple[float, float, float, flo
         oof, soof = out_of_fold(data, train, dm_weight, shuffled_weight)
         for redundancy, margin in PICK_GRID:
             picks = {i: choose_picks(data, i, oof[i], False, redundancy, margin) for i in train}
-            spicks = {i: choose_picks(data, i, soof[i], True, redundancy, margin)
-                      for i in train}
+            spicks = {i: choose_picks(data, i, soof[i], True, redundancy, margin) for i in train}
             gain, shuffled = objective(data, train, picks, spicks)
             results.append((gain, shuffled, (dm_weight, shuffled_weight, redundancy, margin)))
     eligible = [r for r in results if r[1] >= SHUFFLED_SHARE] or results
     gain, shuffled, best = max(eligible, key=lambda r: r[0])
-    note = (f"DM weight {best[0]}, shuffled copies {best[1]}, redundancy {best[2]}, "
-            f"lead margin {best[3]}: inner gain of the worst style {gain:+.2f}, share of "
-            f"LexRank's lead over chance kept on shuffled copies {shuffled:.2f} "
-            f"({len(eligible)}/{len(results)} settings eligible)")
+    note = (
+        f"DM weight {best[0]}, shuffled copies {best[1]}, redundancy {best[2]}, "
+        f"lead margin {best[3]}: inner gain of the worst style {gain:+.2f}, share of "
+        f"LexRank's lead over chance kept on shuffled copies {shuffled:.2f} "
+        f"({len(eligible)}/{len(results)} settings eligible)"
+    )
     return best, note
 
 
-def run(data: Data, train: list[int], test: list[int]) -> tuple[dict[int, list[int]],
-                                                                dict[int, list[int]], str]:
+def run(
+    data: Data, train: list[int], test: list[int]
+) -> tuple[dict[int, list[int]], dict[int, list[int]], str]:
     """Choose settings on ``train``, fit on it, and pick for ``test``."""
     (dm_weight, shuffled_weight, redundancy, margin), note = choose(data, train)
     model = fit(data, train, dm_weight, shuffled_weight)
-    picks = {i: choose_picks(data, i, scores(model, data.x[i]), False, redundancy, margin)
-             for i in test}
-    spicks = {i: choose_picks(data, i, scores(model, data.sx[i]), True, redundancy, margin)
-              for i in test}
+    picks = {
+        i: choose_picks(data, i, scores(model, data.x[i]), False, redundancy, margin) for i in test
+    }
+    spicks = {
+        i: choose_picks(data, i, scores(model, data.sx[i]), True, redundancy, margin) for i in test
+    }
     return picks, spicks, note
 
 
-def on_plain_segmentation(data: Data, plain: Data, settings: tuple[float, ...],
-                          styles: list[str]) -> list[dict[str, Any]]:
+def on_plain_segmentation(
+    data: Data, plain: Data, settings: tuple[float, ...], styles: list[str]
+) -> list[dict[str, Any]]:
     """The final settings, fitted per fold on the caption-split articles and run on the
     same articles cut as today's segmentation cuts them (captions not split)."""
     dm_weight, shuffled_weight, redundancy, margin = settings
@@ -239,39 +260,58 @@ def on_plain_segmentation(data: Data, plain: Data, settings: tuple[float, ...],
     picks: dict[int, list[int]] = {}
     spicks: dict[int, list[int]] = {}
     for k in sorted(set(data.fold)):
-        model = fit(data, [i for i in range(len(data.docs)) if data.fold[i] != k],
-                    dm_weight, shuffled_weight)
+        model = fit(
+            data,
+            [i for i in range(len(data.docs)) if data.fold[i] != k],
+            dm_weight,
+            shuffled_weight,
+        )
         for i, doc in enumerate(data.docs):
             j = where.get(doc["id"])
             if data.fold[i] == k and j is not None:
-                picks[j] = choose_picks(plain, j, scores(model, plain.x[j]), False,
-                                        redundancy, margin)
-                spicks[j] = choose_picks(plain, j, scores(model, plain.sx[j]), True,
-                                         redundancy, margin)
-    return [style_row(plain, [j for j in picks if plain.style[j] == s], picks, spicks,
-                      f"{s} (5-fold CV, final settings; today's segmentation)")
-            for s in styles]
+                picks[j] = choose_picks(
+                    plain, j, scores(model, plain.x[j]), False, redundancy, margin
+                )
+                spicks[j] = choose_picks(
+                    plain, j, scores(model, plain.sx[j]), True, redundancy, margin
+                )
+    return [
+        style_row(
+            plain,
+            [j for j in picks if plain.style[j] == s],
+            picks,
+            spicks,
+            f"{s} (5-fold CV, final settings; today's segmentation)",
+        )
+        for s in styles
+    ]
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--cache", type=Path, default=Path("/tmp/tread-train-news"))
     p.add_argument("--report", type=Path, help="write the tables (Markdown) here")
     p.add_argument("--write", action="store_true", help=f"write {MODEL_FILE.name}")
-    p.add_argument("--split-captions", action="store_true",
-                   help="cut sentences where an image caption runs in (as tread would "
-                        "with tread.core.captions.split_at_captions in its segmentation)")
+    p.add_argument(
+        "--split-captions",
+        action="store_true",
+        help="cut sentences where an image caption runs in (as tread would "
+        "with tread.core.text.captions.split_at_captions in its segmentation)",
+    )
     args = p.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     started = time.time()
     data = Data(args.shared, args.cache, args.folds, args.split_captions)
     everyone = list(range(len(data.docs)))
     styles = sorted(set(data.style))
-    print(f"{len(everyone)} articles: " + ", ".join(
-        f"{s} {sum(data.style == s)}" for s in styles), flush=True)
+    print(
+        f"{len(everyone)} articles: " + ", ".join(f"{s} {sum(data.style == s)}" for s in styles),
+        flush=True,
+    )
 
     picks: dict[int, list[int]] = {}
     spicks: dict[int, list[int]] = {}
@@ -283,8 +323,12 @@ def main() -> None:
         spicks |= s_
         notes.append(f"outer fold {k}: {note}")
         print(notes[-1], flush=True)
-    rows = [style_row(data, [i for i in everyone if data.style[i] == s], picks, spicks,
-                      f"{s} (nested CV)") for s in styles]
+    rows = [
+        style_row(
+            data, [i for i in everyone if data.style[i] == s], picks, spicks, f"{s} (nested CV)"
+        )
+        for s in styles
+    ]
     loso = []
     for s in styles:
         test = [i for i in everyone if data.style[i] == s]
@@ -300,36 +344,62 @@ def main() -> None:
     oof, soof = out_of_fold(data, everyone, dm_weight, shuffled_weight)
     curve = []
     for m in sorted({0.0, 0.1, 0.2, 0.3, 0.5, margin}):
-        curve.append((m, {i: choose_picks(data, i, oof[i], False, redundancy, m)
-                          for i in everyone},
-                      {i: choose_picks(data, i, soof[i], True, redundancy, m)
-                       for i in everyone}))
+        curve.append(
+            (
+                m,
+                {i: choose_picks(data, i, oof[i], False, redundancy, m) for i in everyone},
+                {i: choose_picks(data, i, soof[i], True, redundancy, m) for i in everyone},
+            )
+        )
     _, fixed, sfixed = next(c for c in curve if c[0] == margin)
-    rows += [style_row(data, [i for i in everyone if data.style[i] == s], fixed, sfixed,
-                       f"{s} (5-fold CV, final settings)") for s in styles]
+    rows += [
+        style_row(
+            data,
+            [i for i in everyone if data.style[i] == s],
+            fixed,
+            sfixed,
+            f"{s} (5-fold CV, final settings)",
+        )
+        for s in styles
+    ]
     if args.split_captions:
         plain = Data(args.shared, args.cache, args.folds, False)
         rows += on_plain_segmentation(data, plain, best, styles)
     model = fit(data, everyone, dm_weight, shuffled_weight)
-    from tread.core.news import FEATURES
+    from tread.core.summarizers.news import FEATURES
 
     payload = {
         "features": list(FEATURES),
-        "mean": model["mean"].tolist(), "scale": model["scale"].tolist(),
-        "coef": model["coef"].tolist(), "intercept": model["intercept"],
-        "selection": {"redundancy": redundancy, "lead_margin": margin,
-                      "repeat_floor": REPEAT_FLOOR},
+        "mean": model["mean"].tolist(),
+        "scale": model["scale"].tolist(),
+        "coef": model["coef"].tolist(),
+        "intercept": model["intercept"],
+        "selection": {
+            "redundancy": redundancy,
+            "lead_margin": margin,
+            "repeat_floor": REPEAT_FLOOR,
+        },
         "trained_on": "shared/eval dev.jsonl + train_cnn.jsonl + dev_dailymail.jsonl "
-                      f"({len(everyone)} stories), greedy-oracle labels"
-                      + (", sentences cut at captions" if args.split_captions else ""),
-        "hyperparameters": {"C": 1.0, "dailymail_weight": dm_weight,
-                            "shuffled_copies_weight": shuffled_weight},
+        f"({len(everyone)} stories), greedy-oracle labels"
+        + (", sentences cut at captions" if args.split_captions else ""),
+        "hyperparameters": {
+            "C": 1.0,
+            "dailymail_weight": dm_weight,
+            "shuffled_copies_weight": shuffled_weight,
+        },
         "cross_validated": {
-            "folds": args.folds, "count": COUNT,
+            "folds": args.folds,
+            "count": COUNT,
             "nested": True,
-            **{f"{r['label'].split()[0]}_{k}": round(r[v], 2) for r in rows[:len(styles)]
-               for k, v in (("rouge2", "tread_rouge2"), ("lead3_rouge2", "lead_rouge2"),
-                            ("shuffled_rouge2", "shuffled"))},
+            **{
+                f"{r['label'].split()[0]}_{k}": round(r[v], 2)
+                for r in rows[: len(styles)]
+                for k, v in (
+                    ("rouge2", "tread_rouge2"),
+                    ("lead3_rouge2", "lead_rouge2"),
+                    ("shuffled_rouge2", "shuffled"),
+                )
+            },
         },
     }
     if args.write:
@@ -352,27 +422,50 @@ def main() -> None:
         "95% bootstrap intervals. Shuffled: the same articles with their sentences in a "
         "random order (Lead-3 there is random picking; LexRank is position-blind): a "
         "position-only system falls to Lead-3's figure.",
-        *(["", "Sentences are cut where an image caption runs into the text "
-                "(tread.core.captions.split_at_captions), for Lead-3 and tread alike."]
-          if args.split_captions else []),
-        "", *table(rows + loso), "",
+        *(
+            [
+                "",
+                "Sentences are cut where an image caption runs into the text "
+                "(tread.core.text.captions.split_at_captions), for Lead-3 and tread alike.",
+            ]
+            if args.split_captions
+            else []
+        ),
+        "",
+        *table(rows + loso),
+        "",
         f"The lead margin trades gains for safety (final fit, redundancy {redundancy}, "
-        "5-fold CV; '= Lead-3' is the share of articles whose picks are Lead-3's):", "",
-        *margin_table(data, curve), "",
+        "5-fold CV; '= Lead-3' is the share of articles whose picks are Lead-3's):",
+        "",
+        *margin_table(data, curve),
+        "",
         "Daily Mail with the ten SummEval crowd summaries as well as the highlights "
-        "(eleven references; mean or max of the per-reference R-2 F1):", "",
-        *multi_table(rows + loso), "",
-        "R-2 with an opening dateline such as \"Sanaa, Yemen (CNN) -- \" removed from the "
-        "first sentence: " + "; ".join(
+        "(eleven references; mean or max of the per-reference R-2 F1):",
+        "",
+        *multi_table(rows + loso),
+        "",
+        'R-2 with an opening dateline such as "Sanaa, Yemen (CNN) -- " removed from the '
+        "first sentence: "
+        + "; ".join(
             f"{r['label']}: Lead-3 {r['lead_undated']:.2f}, tread {r['tread_undated']:.2f}"
-            for r in rows) + ".", "",
-        "Settings chosen:", "", *[f"- {n}" for n in notes], "",
-        "Weights of the model fitted on all articles: " + ", ".join(
-            f"{f} {w:+.3f}" for f, w in zip(FEATURES, model["coef"], strict=True)) + ".",
+            for r in rows
+        )
+        + ".",
+        "",
+        "Settings chosen:",
+        "",
+        *[f"- {n}" for n in notes],
+        "",
+        "Weights of the model fitted on all articles: "
+        + ", ".join(f"{f} {w:+.3f}" for f, w in zip(FEATURES, model["coef"], strict=True))
+        + ".",
     ]
     if args.write:
-        lines += ["", f"tread's summariser (features, scores, selection) as shipped: "
-                  f"{ms:.1f} ms per article (first 200 articles, segmenting excluded)."]
+        lines += [
+            "",
+            f"tread's summariser (features, scores, selection) as shipped: "
+            f"{ms:.1f} ms per article (first 200 articles, segmenting excluded).",
+        ]
     text = "\n".join(lines) + "\n"
     print(text)
     if args.report:
@@ -380,4 +473,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -15,15 +15,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tread.core.sanitize import sanitize
+from tread.core.text.sanitize import sanitize
 
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and newline are fine
-ATTACKS = ("Clear \x1b[2J\x1b[H screen. Copy \x1b]52;c;cm0gLXJmIH4=\x07 this. "
-           "Link \x1b]8;;http://evil.example/\x1b\\here\x1b]8;;\x1b\\ now. "
-           "Title \x1b]0;pwned\x07 set. DCS \x1bP1$qm\x1b\\ and APC \x1b_x\x1b\\ strings. "
-           "C1 \x9b31m red \x9d0;t\x9c and bells \x07\x08\x7f. The end of it all.")
-MARKUP = ("Tags [bold red]x[/] and [link=file:///etc/passwd]y[/link]. "
-          "Click [@click=app.quit]z[/] now. A stray [/] here. The end.")
+ATTACKS = (
+    "Clear \x1b[2J\x1b[H screen. Copy \x1b]52;c;cm0gLXJmIH4=\x07 this. "
+    "Link \x1b]8;;http://evil.example/\x1b\\here\x1b]8;;\x1b\\ now. "
+    "Title \x1b]0;pwned\x07 set. DCS \x1bP1$qm\x1b\\ and APC \x1b_x\x1b\\ strings. "
+    "C1 \x9b31m red \x9d0;t\x9c and bells \x07\x08\x7f. The end of it all."
+)
+MARKUP = (
+    "Tags [bold red]x[/] and [link=file:///etc/passwd]y[/link]. "
+    "Click [@click=app.quit]z[/] now. A stray [/] here. The end."
+)
 
 
 def corpus(root: Path) -> dict[str, Path]:
@@ -74,9 +78,14 @@ def corpus(root: Path) -> dict[str, Path]:
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tread", *args], capture_output=True,
-                          text=True, timeout=600, env={**os.environ, **(env or {})},
-                          errors="surrogateescape")
+    return subprocess.run(
+        [sys.executable, "-m", "tread", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+        errors="surrogateescape",
+    )
 
 
 def check_clean(proc: subprocess.CompletedProcess[str], allowed: set[int]) -> None:
@@ -94,8 +103,17 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def test_summarize_each_input(files: dict[str, Path]) -> None:
-    bad = {"empty.txt", "blank.txt", "image.png", "archive.zip", "program.bin", "text.gz",
-           "broken-link", "directory", "missing"}
+    bad = {
+        "empty.txt",
+        "blank.txt",
+        "image.png",
+        "archive.zip",
+        "program.bin",
+        "text.gz",
+        "broken-link",
+        "directory",
+        "missing",
+    }
     for name, path in files.items():
         proc = run("summarize", "-n", "2", str(path))
         check_clean(proc, {1} if name in bad else {0})
@@ -151,7 +169,7 @@ def test_size_limits(tmp_path: Path) -> None:
 
 
 def test_looping_symlinks_in_a_folder(tmp_path: Path) -> None:
-    from tread.core.files import collect_paths
+    from tread.core.sources.files import collect_paths
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "story.txt").write_text("A story. It ends.")
@@ -171,8 +189,8 @@ def test_sanitize_removes_every_control_sequence_and_is_idempotent(text: str) ->
 @given(st.text(min_size=1, max_size=400))
 def test_segment_and_summarize_never_raise_on_arbitrary_text(text: str) -> None:
     from tread.core.errors import TreadError
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     text = sanitize(text)
     seg = segment(text)

@@ -1,4 +1,11 @@
-"""tread's command line: a click group whose default command opens the reader."""
+"""tread's command line: a click group whose default command opens the reader.
+
+``tread FILE`` means ``tread read FILE`` (click-default-group's DefaultGroup); with no
+arguments at all the group's callback opens the reader (click's
+``invoke_without_command``: DefaultGroup's own ``default_if_no_args`` would break shell
+completion of the command names). Every command lives in tread.commands, one module
+each; this module only assembles them and turns click's errors into one line.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +15,17 @@ from collections.abc import Sequence
 from typing import Any
 
 import click
+from click_default_group import DefaultGroup
 
 from tread import __version__
+from tread.commands.console import error
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def use_color() -> bool | None:
-    """False when NO_COLOR is set (https://no-color.org); else let click decide (tty)."""
-    return False if os.environ.get("NO_COLOR") else None
-
-
-def error(message: str) -> None:
-    """One line on stderr, prefixed with the program name. The message may hold a file
-    name or text from outside: escape sequences and line breaks in it are neutralised."""
-    from tread.core.sanitize import one_line_safe
-
-    prefix = click.style("tread:", fg="red", bold=True)
-    click.echo(f"{prefix} {one_line_safe(message)}", err=True, color=use_color())
-
-
-class TreadGroup(click.Group):
-    """A group that runs ``read`` when no command is given and reports usage errors
-    in one line (with a pointer to --help) instead of click's usage block."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
-            args = ["read", *args]  # `tread FILE` means `tread read FILE`
-        return super().parse_args(ctx, args)
+class TreadGroup(DefaultGroup):
+    """Reports usage errors in one line (with a pointer to --help) instead of click's
+    usage block, and a closed pipe quietly."""
 
     def main(
         self,
@@ -69,13 +59,19 @@ class TreadGroup(click.Group):
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
-@click.group(cls=TreadGroup, invoke_without_command=True, context_settings=CONTEXT_SETTINGS)
+@click.group(
+    cls=TreadGroup,
+    default="read",
+    invoke_without_command=True,
+    context_settings=CONTEXT_SETTINGS,
+)
 @click.version_option(__version__, "-V", "--version", prog_name="tread")
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """tread: read articles in the terminal, with summaries and named entities.
 
-    With no command, opens the reader on the bundled sample articles.
+    With no command, opens the reader on the library, or on the bundled sample articles
+    while the library is empty; 'tread FILE...' is 'tread read FILE...'.
     """
     if ctx.invoked_subcommand is None:
         from tread.commands.read import read
@@ -87,12 +83,24 @@ def _register() -> None:
     from tread.commands.doctor import doctor
     from tread.commands.entities import entities
     from tread.commands.evaluate import evaluate
-    from tread.commands.library import add, feeds, list_, mark, refresh, remove
+    from tread.commands.feeds import feeds
+    from tread.commands.library import add, list_, mark, refresh, remove
     from tread.commands.read import read
     from tread.commands.summarize import summarize
 
-    for command in (read, summarize, entities, add, list_, feeds, refresh, mark, remove,
-                    evaluate, doctor):
+    for command in (
+        read,
+        summarize,
+        entities,
+        add,
+        list_,
+        feeds,
+        refresh,
+        mark,
+        remove,
+        evaluate,
+        doctor,
+    ):
         cli.add_command(command)
 
 

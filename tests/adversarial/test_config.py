@@ -49,14 +49,18 @@ def test_saving_keeps_comments_order_and_unknown_keys(tmp_path: Path) -> None:
     config.keys["skim"] = "x"
     save_config(config, path)
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# my tread settings\nalgorithm = \"luhn\"   # the one I like\n"
-                           "sentences = 4\n")
+    assert text.startswith(
+        '# my tread settings\nalgorithm = "luhn"   # the one I like\nsentences = 4\n'
+    )
     assert 'future_setting = "kept"   # a key this tread does not know' in text
     assert "# vim-ish" in text and '"next-summary" = "n,j"' in text
     again, warning = load_config(path)
     assert warning is None
     assert (again.sentences, again.theme, again.keys) == (
-        4, "nord", {"next-summary": "n,j", "skim": "x"})
+        4,
+        "nord",
+        {"next-summary": "n,j", "skim": "x"},
+    )
     # the new top-level key went above the [keys] table, where TOML keeps it top-level
     assert text.index('theme = "nord"') < text.index("[keys]")
 
@@ -69,21 +73,23 @@ def test_saving_what_is_already_there_does_not_touch_the_file(tmp_path: Path) ->
     assert path.stat().st_mtime_ns == before
 
 
-@pytest.mark.parametrize(("line", "key"), [
-    ("sentences = \"five\"", "'sentences'"),
-    ("sentences = 0", "'sentences'"),
-    ("sentences = true", "'sentences'"),
-    ("words_per_minute = 1e9", "'words_per_minute'"),
-    ("show_list = 1", "'show_list'"),
-    ("hidden_kinds = [1, {a = 1}]", "'hidden_kinds'"),
-    ("algorithm = \"nonsense\"", "'algorithm'"),
-    ("algorithm = 3", "'algorithm'"),
-    ("language = \"klingon\"", "'language'"),
-    ("keys = 5", "[keys]"),
-    ("[keys]\n\"next-summary\" = 5", "'next-summary'"),
-])
-def test_a_wrong_value_is_named_and_its_default_used(tmp_path: Path, line: str,
-                                                     key: str) -> None:
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('sentences = "five"', "'sentences'"),
+        ("sentences = 0", "'sentences'"),
+        ("sentences = true", "'sentences'"),
+        ("words_per_minute = 1e9", "'words_per_minute'"),
+        ("show_list = 1", "'show_list'"),
+        ("hidden_kinds = [1, {a = 1}]", "'hidden_kinds'"),
+        ('algorithm = "nonsense"', "'algorithm'"),
+        ("algorithm = 3", "'algorithm'"),
+        ('language = "klingon"', "'language'"),
+        ("keys = 5", "[keys]"),
+        ('[keys]\n"next-summary" = 5', "'next-summary'"),
+    ],
+)
+def test_a_wrong_value_is_named_and_its_default_used(tmp_path: Path, line: str, key: str) -> None:
     path = tmp_path / "config.toml"
     path.write_text(f'theme = "nord"\n{line}\n', encoding="utf-8")
     config, warning = load_config(path)
@@ -91,9 +97,19 @@ def test_a_wrong_value_is_named_and_its_default_used(tmp_path: Path, line: str,
     assert "\n" not in warning
     assert config.theme == "nord"  # the good values are kept
     defaults = Config()
-    assert (config.sentences, config.hidden_kinds, config.algorithm, config.language,
-            config.show_list) == (defaults.sentences, defaults.hidden_kinds,
-                                  defaults.algorithm, defaults.language, defaults.show_list)
+    assert (
+        config.sentences,
+        config.hidden_kinds,
+        config.algorithm,
+        config.language,
+        config.show_list,
+    ) == (
+        defaults.sentences,
+        defaults.hidden_kinds,
+        defaults.algorithm,
+        defaults.language,
+        defaults.show_list,
+    )
 
 
 def test_a_language_is_normalised(tmp_path: Path) -> None:
@@ -107,8 +123,10 @@ async def test_the_reader_survives_a_hostile_config_and_leaves_it_alone() -> Non
     settings change in the reader."""
     path = config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = ('hidden_kinds = [1, {a = 1}]\nsentences = "x"\n# keep me\n'
-            '[keys]\n"next-summary" = 5\n"skim" = "x"\n')
+    text = (
+        'hidden_kinds = [1, {a = 1}]\nsentences = "x"\n# keep me\n'
+        '[keys]\n"next-summary" = 5\n"skim" = "x"\n'
+    )
     path.write_text(text, encoding="utf-8")
     app = Tread([str(SEED)])
     async with app.run_test(size=(120, 36)) as pilot:

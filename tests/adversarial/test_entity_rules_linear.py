@@ -12,9 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tread.core import entity_rules
-from tread.core.entities import Entity
-from tread.core.entity_rules import (
+from tread.core.article import Entity
+from tread.core.entities.corrections import (
     _ACRONYM_DEF,
     _HONORIFIC,
     _NAMED_LABELS,
@@ -27,8 +26,9 @@ from tread.core.entity_rules import (
 
 def reference_correct(text: str, entities: list[Entity]) -> list[Entity]:
     model = sorted(entities, key=lambda e: (e.start, -e.end))
-    return _reference_merge(model, _reference_acronyms(text, model)
-                            + _reference_honorifics(text, model))
+    return _reference_merge(
+        model, _reference_acronyms(text, model) + _reference_honorifics(text, model)
+    )
 
 
 def _reference_overlapping(entities: list[Entity], start: int, end: int) -> list[Entity]:
@@ -88,18 +88,54 @@ def _reference_merge(model: list[Entity], rules: list[Entity]) -> list[Entity]:
     return sorted(chosen, key=lambda e: e.start)
 
 
-TOKENS = ("Dr.", "Mayor", "Senator", "Lt.", "Gov.", "Ada", "Byron", "Eric", "Smith", "the",
-          "Drug", "Enforcement", "Administration", "(DEA)", "DEA", "and", "of", "U.S.",
-          "Immigration", "Customs", "(ICE)", "ICE", "Foundation", "(SF)", "SF", "Act",
-          "Religious", "Freedom", "Restoration", "(RFRA)", "said", "left.", "Senate.", ",")
+TOKENS = (
+    "Dr.",
+    "Mayor",
+    "Senator",
+    "Lt.",
+    "Gov.",
+    "Ada",
+    "Byron",
+    "Eric",
+    "Smith",
+    "the",
+    "Drug",
+    "Enforcement",
+    "Administration",
+    "(DEA)",
+    "DEA",
+    "and",
+    "of",
+    "U.S.",
+    "Immigration",
+    "Customs",
+    "(ICE)",
+    "ICE",
+    "Foundation",
+    "(SF)",
+    "SF",
+    "Act",
+    "Religious",
+    "Freedom",
+    "Restoration",
+    "(RFRA)",
+    "said",
+    "left.",
+    "Senate.",
+    ",",
+)
 LABELS = ("ORG", "GPE", "PERSON", "DATE", "LAW", "NORP", "CARDINAL")
 
 
 @st.composite
 def documents(draw: st.DrawFn) -> tuple[str, list[Entity]]:
     text = " ".join(draw(st.lists(st.sampled_from(TOKENS), max_size=60)))
-    spans = draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 40),
-                                    st.sampled_from(LABELS)), max_size=25))
+    spans = draw(
+        st.lists(
+            st.tuples(st.integers(0, len(text)), st.integers(0, 40), st.sampled_from(LABELS)),
+            max_size=25,
+        )
+    )
     model = []
     for start, length, label in spans:
         end = min(len(text), start + length)
@@ -115,12 +151,17 @@ def test_corrections_equal_the_quadratic_reference(doc: tuple[str, list[Entity]]
 
 
 def test_seed_cases_agree_with_the_reference() -> None:
-    text = ("Agents of U.S. Immigration and Customs Enforcement (ICE) came. Later ICE said "
-            "more. The Drug Enforcement Administration (DEA) helped, and the DEA (DEA) "
-            "again. Dr. Ada Byron met Mayor Eric Garcetti and the Smith Foundation (SF).")
-    model = [Entity(text.index("U.S."), text.index("U.S.") + 16, "ORG", "U.S. Immigration"),
-             Entity(text.index("Ada"), text.index("Ada") + 9, "ORG", "Ada Byron"),
-             Entity(0, 0, "ORG", ""), Entity(5, 5, "GPE", "")]
+    text = (
+        "Agents of U.S. Immigration and Customs Enforcement (ICE) came. Later ICE said "
+        "more. The Drug Enforcement Administration (DEA) helped, and the DEA (DEA) "
+        "again. Dr. Ada Byron met Mayor Eric Garcetti and the Smith Foundation (SF)."
+    )
+    model = [
+        Entity(text.index("U.S."), text.index("U.S.") + 16, "ORG", "U.S. Immigration"),
+        Entity(text.index("Ada"), text.index("Ada") + 9, "ORG", "Ada Byron"),
+        Entity(0, 0, "ORG", ""),
+        Entity(5, 5, "GPE", ""),
+    ]
     assert correct(text, model) == reference_correct(text, model)
 
 
@@ -141,8 +182,10 @@ def test_work_grows_linearly_with_the_entities() -> None:
     per_entity = []
     for n in (250, 2_000):
         text = "Dr. Ada Byron met Sam Jones in Paris on Monday. " * (n // 4)
-        model = [Counted(m.start(), m.end(), "ORG", m.group())
-                 for m in re.finditer(r"Byron|Sam Jones|Paris|Monday", text)]
+        model = [
+            Counted(m.start(), m.end(), "ORG", m.group())
+            for m in re.finditer(r"Byron|Sam Jones|Paris|Monday", text)
+        ]
         Counted.reads = 0
         out = correct(text, model)
         per_entity.append(Counted.reads / n)
@@ -161,7 +204,7 @@ def test_each_acronym_is_searched_for_once(monkeypatch: pytest.MonkeyPatch) -> N
             searches.append(pattern)
         return original(pattern, string, flags)
 
-    monkeypatch.setattr(entity_rules.re, "finditer", finditer)
+    monkeypatch.setattr(re, "finditer", finditer)
     got = correct(text, [])
     assert len(searches) == 1
     assert sum(1 for e in got if e.text == "Drug Enforcement Administration") == 100

@@ -12,8 +12,11 @@ from click.testing import CliRunner
 
 from tread.cli import cli
 
-GOOD = {"id": "g", "text": "Cats sit on mats. Dogs run in parks. Birds fly south.",
-        "summary_sentences": ["Cats sit on mats."]}
+GOOD = {
+    "id": "g",
+    "text": "Cats sit on mats. Dogs run in parks. Birds fly south.",
+    "summary_sentences": ["Cats sit on mats."],
+}
 
 BAD_LINES = {
     "top-level list": ("[1, 2]", "an array, not a JSON object"),
@@ -21,22 +24,32 @@ BAD_LINES = {
     "string": ('"text"', "a string, not a JSON object"),
     "number": ("7", "a number, not a JSON object"),
     "text a number": ('{"text": 5, "summary": "x"}', '"text" is a number, not a string'),
-    "text nested arrays": ('{"text": [["a"], ["b"]], "summary": "x"}',
-                           '"text" is an array, not a string'),
+    "text nested arrays": (
+        '{"text": [["a"], ["b"]], "summary": "x"}',
+        '"text" is an array, not a string',
+    ),
     "no text": ('{"summary": "x"}', 'no "text"'),
     "summary_sentences a string": (
         '{"text": "A b c. D e f.", "summary_sentences": "A b c."}',
-        '"summary_sentences" is a string, not an array of strings'),
+        '"summary_sentences" is a string, not an array of strings',
+    ),
     "summary_sentences nested": (
         '{"text": "A b c. D e f.", "summary_sentences": [["A b c."]]}',
-        '"summary_sentences" is an array with an item that is not a string'),
-    "summary an object": ('{"text": "A b c.", "summary": {"a": 1}}',
-                          '"summary" is an object, not a string'),
+        '"summary_sentences" is an array with an item that is not a string',
+    ),
+    "summary an object": (
+        '{"text": "A b c.", "summary": {"a": 1}}',
+        '"summary" is an object, not a string',
+    ),
     "no reference": ('{"text": "A b c."}', 'no "summary_sentences" or "summary"'),
-    "title a list": ('{"text": "A b c.", "summary": "A b c.", "title": [1]}',
-                     '"title" is an array, not a string'),
-    "id an object": ('{"text": "A b c.", "summary": "A b c.", "id": {}}',
-                     '"id" is an object, not a string or a number'),
+    "title a list": (
+        '{"text": "A b c.", "summary": "A b c.", "title": [1]}',
+        '"title" is an array, not a string',
+    ),
+    "id an object": (
+        '{"text": "A b c.", "summary": "A b c.", "id": {}}',
+        '"id" is an object, not a string or a number',
+    ),
     "deep nesting": ("[" * 100_000, "JSON nested too deeply"),
     "not json": ("{text: 1}", "not JSON: "),
 }
@@ -44,8 +57,7 @@ BAD_LINES = {
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        result.exception
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -68,8 +80,9 @@ def test_a_bad_record_alone_is_one_line(tmp_path: Path, case: str) -> None:
 def test_a_bad_record_is_skipped_and_the_rest_scored(tmp_path: Path, case: str) -> None:
     line, problem = BAD_LINES[case]
     path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps(GOOD) + "\n" + line + "\n" + json.dumps(GOOD) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(GOOD) + "\n" + line + "\n" + json.dumps(GOOD) + "\n", encoding="utf-8"
+    )
     code, out, err = run("eval", "-a", "lead", "-n", "1", "-f", "json", str(path))
     no_traceback(err)
     assert code == 1
@@ -96,8 +109,9 @@ def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:
     assert json.loads(out)["results"][0]["rouge1"]["f1"] == 100.0
 
 
-def test_a_line_over_the_size_limit_is_skipped_unread(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_line_over_the_size_limit_is_skipped_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TREAD_MAX_INPUT_MB", "1")
     path = tmp_path / "set.jsonl"
     huge = json.dumps({"text": "Word is here. " * 100_000, "summary": "Word is here."})
@@ -105,8 +119,10 @@ def test_a_line_over_the_size_limit_is_skipped_unread(tmp_path: Path,
     code, out, err = run("eval", "-a", "lead", "-n", "1", "-f", "json", str(path))
     no_traceback(err)
     assert code == 1 and json.loads(out)["articles"] == 1
-    assert err.strip() == (f"tread: {path}: line 1: not an eval record (longer than the 1 MB "
-                           "input limit, which TREAD_MAX_INPUT_MB raises); skipped")
+    assert err.strip() == (
+        f"tread: {path}: line 1: not an eval record (longer than the 1 MB "
+        "input limit, which TREAD_MAX_INPUT_MB raises); skipped"
+    )
 
 
 def test_invalid_utf8_on_one_line(tmp_path: Path) -> None:
@@ -134,11 +150,13 @@ def test_limit_counts_good_records(tmp_path: Path) -> None:
 
 
 def test_a_text_over_the_sentence_limit_fails_for_each_algorithm(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TREAD_MAX_SENTENCES", "50")
     path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps({"text": "Go. " * 1_000, "summary": "Go."}) + "\n"
-                    + json.dumps(GOOD) + "\n")
+    path.write_text(
+        json.dumps({"text": "Go. " * 1_000, "summary": "Go."}) + "\n" + json.dumps(GOOD) + "\n"
+    )
     code, out, err = run("eval", "-a", "lead,luhn", "-n", "1", "-f", "json", str(path))
     assert code == 0, err
     assert [r["failures"] for r in json.loads(out)["results"]] == [1, 1]

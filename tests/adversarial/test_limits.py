@@ -19,11 +19,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tread.cli import cli
-from tread.core import summarize as summarize_module
 from tread.core.envvars import BadSetting
 from tread.core.errors import InputTooLarge
-from tread.core.segment import get_tokenizer, segment
-from tread.core.summarize import ALGORITHMS, summarize
+from tread.core.summarizers import summarize as summarize_module
+from tread.core.summarizers.registry import ALGORITHMS, Algorithm
+from tread.core.summarizers.summarize import summarize
+from tread.core.text.segment import get_tokenizer, segment
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -42,8 +43,10 @@ def never(*_args: Any, **_kwargs: Any) -> Any:
 
 # --- sentences, for every algorithm ---------------------------------------------------
 
+
 def test_too_many_sentences_refused_while_segmenting(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TREAD_MAX_SENTENCES", "1000")
     path = tmp_path / "go.txt"
     path.write_text("Go. " * 20_000)
@@ -60,8 +63,10 @@ def test_too_many_sentences_refused_while_segmenting(
     monkeypatch.setattr(summarize_module, "summarize", never)
     code, out, err = run("summarize", str(path))
     assert code == 1 and out == ""
-    assert "more than 1,000 sentences: over the 1,000-sentence limit of every algorithm " \
-           "(TREAD_MAX_SENTENCES raises it)" in one_line(err)
+    assert (
+        "more than 1,000 sentences: over the 1,000-sentence limit of every algorithm "
+        "(TREAD_MAX_SENTENCES raises it)" in one_line(err)
+    )
     assert yielded == 1_001  # it stopped at the first sentence over the limit
 
 
@@ -74,10 +79,10 @@ def test_sentence_limit_in_the_core_too(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet='ab .!?;"\')]([\n', max_size=80))
+@given(st.text(alphabet="ab .!?;\"')]([\n", max_size=80))
 def test_streamed_sentences_equal_punkts_own(text: str) -> None:
     """The one-span-ahead realignment gives exactly punkt's spans."""
-    from tread.core.segment import _GREEK_SPLIT, _split_span
+    from tread.core.text.segment import _GREEK_SPLIT, _split_span
 
     for language in ("english", "greek"):
         tokenizer = get_tokenizer(language)
@@ -88,6 +93,7 @@ def test_streamed_sentences_equal_punkts_own(text: str) -> None:
 
 
 # --- characters a sentence ---------------------------------------------------------------
+
 
 def test_a_line_without_spaces_is_cut_into_pieces(tmp_path: Path) -> None:
     path = tmp_path / "line.txt"
@@ -114,14 +120,17 @@ def test_short_sentences_are_untouched() -> None:
 
 
 @pytest.mark.parametrize("value", ["nan", "-1", "0", "1e400", "inf", "1.5", "lots"])
-def test_bad_limit_values_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       value: str) -> None:
+def test_bad_limit_values_are_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
     path = tmp_path / "a.txt"
     path.write_text("One sentence here. Another one there.")
-    for name, algorithm in (("TREAD_MAX_SENTENCES", "tread"),
-                            ("TREAD_MAX_SENTENCE_CHARS", "luhn"),
-                            ("TREAD_MAX_GRAPH_SENTENCES", "lex-rank"),
-                            ("TREAD_MAX_GREEDY_COMPARISONS", "kl")):
+    for name, algorithm in (
+        ("TREAD_MAX_SENTENCES", "tread"),
+        ("TREAD_MAX_SENTENCE_CHARS", "luhn"),
+        ("TREAD_MAX_GRAPH_SENTENCES", "lex-rank"),
+        ("TREAD_MAX_GREEDY_COMPARISONS", "kl"),
+    ):
         monkeypatch.setenv(name, value)
         code, _, err = run("summarize", "-a", algorithm, str(path))
         assert code == 1 and f"{name}={value!r} is not usable" in one_line(err)
@@ -130,8 +139,10 @@ def test_bad_limit_values_are_one_line(tmp_path: Path, monkeypatch: pytest.Monke
 
 # --- graph algorithms -------------------------------------------------------------------
 
+
 def test_graph_refusal_names_the_algorithms_that_can_take_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "20")
     monkeypatch.setattr(summarize_module, "build_document", never)
     seg = segment(" ".join(f"Sentence number {i} is here." for i in range(21)))
@@ -140,12 +151,13 @@ def test_graph_refusal_names_the_algorithms_that_can_take_it(
         summarize(seg, "text-rank", 3)
     assert str(info.value) == (
         "21 sentences is over the 20-sentence limit of text-rank (it compares every pair; "
-        f"TREAD_MAX_GRAPH_SENTENCES raises it); use one of {', '.join(able)}")
+        f"TREAD_MAX_GRAPH_SENTENCES raises it); use one of {', '.join(able)}"
+    )
 
 
 def test_graph_refusal_follows_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "2")
-    extra = summarize_module.Algorithm("new-one", "tread.core.lead", "LeadSummarizer", "x")
+    extra = Algorithm("new-one", "x", "tread.core.summarizers.lead:LeadSummarizer")
     monkeypatch.setitem(ALGORITHMS, "new-one", extra)
     with pytest.raises(InputTooLarge, match=r"use one of .*\bnew-one\b"):
         summarize(segment("One is here. Two is here. Three is here."), "lex-rank", 1)
@@ -163,18 +175,21 @@ def word(k: int) -> str:
 
 
 @pytest.mark.parametrize("algorithm", ["lex-rank", "text-rank", "reduction"])
-def test_graph_algorithms_hold_one_n_by_n_matrix(algorithm: str,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_graph_algorithms_hold_one_n_by_n_matrix(
+    algorithm: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Peak memory of the summariser itself stays under twice one n x n float matrix
     (lex-rank made five: similarities, the outer product of norms, copies per step;
     text-rank and reduction a nearly dense sparse product beside it)."""
-    from tread.core import fast
+    from tread.core.summarizers import fast
 
     monkeypatch.setattr(fast, "_BLOCK", 64, raising=False)  # small blocks at this size
     n = 1_200
     vocabulary = [word(k) for k in range(300)]  # 40 words of 300: most pairs overlap
-    text = " ".join(" ".join(vocabulary[(i * 7 + k * 13) % 300] for k in range(40))
-                    .capitalize() + "." for i in range(n))
+    text = " ".join(
+        " ".join(vocabulary[(i * 7 + k * 13) % 300] for k in range(40)).capitalize() + "."
+        for i in range(n)
+    )
     seg = segment(text)
     assert len(seg.sentences) == n
     summarize(seg, algorithm, 3)  # warm the tokenizer and the imports
@@ -189,14 +204,15 @@ def test_graph_algorithms_hold_one_n_by_n_matrix(algorithm: str,
 
 # --- LSA --------------------------------------------------------------------------------
 
-def test_lsa_on_unique_words_never_builds_the_dense_matrix(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+
+def test_lsa_on_unique_words_never_builds_the_dense_matrix(monkeypatch: pytest.MonkeyPatch) -> None:
     """200 sentences of 60 words each used once: 12,000 x 200 cells, past SVD_CELLS.
     The closed form ranks them without the matrix or the SVD."""
-    from tread.core import fast
+    from tread.core.summarizers import fast
 
-    text = " ".join(" ".join(word(i * 60 + j) for j in range(60)).capitalize() + "."
-                    for i in range(200))
+    text = " ".join(
+        " ".join(word(i * 60 + j) for j in range(60)).capitalize() + "." for i in range(200)
+    )
     seg = segment(text)
     assert len(seg.sentences) == 200
     monkeypatch.setattr(fast.FastLsa, "_count_matrix", never)
@@ -207,12 +223,13 @@ def test_lsa_on_unique_words_never_builds_the_dense_matrix(
 
 # --- greedy algorithms ------------------------------------------------------------------
 
+
 def test_greedy_limit_counts_the_summary_length(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tread.core import fast
+    from tread.core.summarizers import fast_greedy
 
     monkeypatch.setenv("TREAD_MAX_GREEDY_COMPARISONS", "1000")
-    monkeypatch.setattr(fast.FastKL, "_compute_ratings", never)
-    monkeypatch.setattr(fast.FastSumBasic, "_compute_ratings", never)
+    monkeypatch.setattr(fast_greedy.FastKL, "_compute_ratings", never)
+    monkeypatch.setattr(fast_greedy.FastSumBasic, "_compute_ratings", never)
     seg = segment(" ".join(f"Sentence number {i} is here today." for i in range(100)))
     with pytest.raises(InputTooLarge) as info:
         summarize(seg, "kl", 10)
@@ -220,7 +237,8 @@ def test_greedy_limit_counts_the_summary_length(monkeypatch: pytest.MonkeyPatch)
         "a 10-sentence summary of 100 sentences takes kl 5,500 sentence comparisons, over "
         "its limit of 1,000 (TREAD_MAX_GREEDY_COMPARISONS raises it; ask for at most 4); "
         "use one of luhn, edmundson, lsa, lex-rank, text-rank, sum-basic, reduction, "
-        "random, lead, tread")
+        "random, lead, tread"
+    )
     with pytest.raises(InputTooLarge, match=r"sum-basic 1,100 .*ask for at most 10\)"):
         summarize(seg, "sum-basic", 11)
 
@@ -234,7 +252,8 @@ def test_greedy_limit_lets_short_summaries_through(monkeypatch: pytest.MonkeyPat
 
 @pytest.mark.parametrize("algorithm", ["kl", "sum-basic"])
 def test_repeated_sentences_cannot_run_the_greedy_loop_past_its_budget(
-        monkeypatch: pytest.MonkeyPatch, algorithm: str) -> None:
+    monkeypatch: pytest.MonkeyPatch, algorithm: str
+) -> None:
     """A short summary passes the check, but copies of a chosen sentence keep the loop
     going until each is placed: 'Go home now.' x 200000 ran kl for over five minutes.
     The loop counts its comparisons and stops at the limit."""
@@ -243,11 +262,11 @@ def test_repeated_sentences_cannot_run_the_greedy_loop_past_its_budget(
     with pytest.raises(InputTooLarge) as info:
         summarize(seg, algorithm, 3)
     message = str(info.value)
-    assert message.startswith(f"{algorithm} passed its limit of 2,000 sentence comparisons "
-                              "after ")
+    assert message.startswith(f"{algorithm} passed its limit of 2,000 sentence comparisons after ")
     assert "for a 3-sentence summary of 100 sentences: repeated sentences" in message
-    assert message.endswith("use one of luhn, edmundson, lsa, lex-rank, text-rank, "
-                            "reduction, random, lead, tread")
+    assert message.endswith(
+        "use one of luhn, edmundson, lsa, lex-rank, text-rank, reduction, random, lead, tread"
+    )
 
 
 def test_edmundson_without_key_words_is_one_line(tmp_path: Path) -> None:
@@ -266,6 +285,7 @@ def test_bad_setting_is_a_tread_error(monkeypatch: pytest.MonkeyPatch) -> None:
 
 # --- the summary length -----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("ratio", ["nan", "-nan", "inf", "-0.5", "1.5", "0", "1e400"])
 def test_ratio_out_of_range_is_a_usage_error(tmp_path: Path, ratio: str) -> None:
     path = tmp_path / "a.txt"
@@ -276,8 +296,9 @@ def test_ratio_out_of_range_is_a_usage_error(tmp_path: Path, ratio: str) -> None
 
 
 def test_the_input_size_message_names_the_linear_algorithms_from_the_registry(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tread.core.summarize import linear_algorithms
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tread.core.summarizers.registry import linear_algorithms
 
     monkeypatch.setenv("TREAD_MAX_INPUT_MB", "0.001")
     big = tmp_path / "big.txt"
@@ -289,7 +310,8 @@ def test_the_input_size_message_names_the_linear_algorithms_from_the_registry(
 
 
 async def test_the_reader_refuses_a_text_over_the_sentence_limit_while_segmenting(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The reader segments through the same limit as the CLI: the error shows in place
     (it used to segment every sentence first, about 20 s for a million)."""
     from tests.ui.conftest import settle

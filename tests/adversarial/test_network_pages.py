@@ -12,11 +12,13 @@ import pytest
 from tests.web import ARTICLE, Route, serve
 from tread.core.errors import UnreadableInput
 from tread.core.sources import load
-from tread.core.sources.decode import decode
 from tread.core.sources.html import without_scripts
+from tread.core.text.decode import decode
 
-RUSSIAN = ("Городской совет утвердил новый бюджет общественного транспорта во вторник. "
-           "Двенадцать автобусных линий появятся в северных районах города. ") * 6
+RUSSIAN = (
+    "Городской совет утвердил новый бюджет общественного транспорта во вторник. "
+    "Двенадцать автобусных линий появятся в северных районах города. "
+) * 6
 
 
 @pytest.fixture(autouse=True)
@@ -27,12 +29,15 @@ def direct(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def page(body: str, head: str = "") -> str:
-    return (f"<!doctype html><html><head>{head}<title>Bus lines</title></head><body>"
-            f"<article><h1>Bus lines</h1><p>{body}</p></article></body></html>")
+    return (
+        f"<!doctype html><html><head>{head}<title>Bus lines</title></head><body>"
+        f"<article><h1>Bus lines</h1><p>{body}</p></article></body></html>"
+    )
 
 
 def test_a_15_mb_inline_script_does_not_hide_the_article(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("TREAD_MAX_DOWNLOAD_MB", "32")
     monkeypatch.setenv("TREAD_MAX_INPUT_MB", "32")
     script = b"<script>var blob = '" + b"x" * (15 * 1024 * 1024) + b"';</script>"
@@ -56,8 +61,10 @@ def test_utf16le_without_bom_is_read_in_the_charset_the_header_names() -> None:
 @pytest.mark.parametrize("charset", ["x-bogus", "base64", "rot13", '"unicode_escape"'])
 def test_an_unknown_charset_in_the_header_is_one_line(charset: str) -> None:
     headers = {"Content-Type": f"text/html; charset={charset}"}
-    with serve({"/p": Route(page("Text.").encode(), headers=headers)}) as base, \
-            pytest.raises(UnreadableInput) as info:
+    with (
+        serve({"/p": Route(page("Text.").encode(), headers=headers)}) as base,
+        pytest.raises(UnreadableInput) as info,
+    ):
         load(f"{base}/p")
     name = charset.strip('"')
     assert str(info.value) == f"unknown charset {name!r} in the Content-Type header"
@@ -69,14 +76,17 @@ def test_the_charset_a_document_declares_is_used_when_the_header_names_none() ->
         assert "Двенадцать автобусных линий" in load(f"{base}/p").text
 
 
-@pytest.mark.parametrize(("data", "declared", "expected"), [
-    (codecs.BOM_UTF8 + "café".encode(), "iso-8859-1", ("café", "utf-8-sig")),
-    ("“quoted”".encode("cp1252"), "iso-8859-1", ("“quoted”", "cp1252")),  # as browsers
-    ("café".encode(), "utf-8", ("café", "utf-8")),
-    ("café".encode(), "iso-8859-2", ("cafĂŠ", "iso8859-2")),  # the header is believed
-    ("naïve".encode("cp1252"), "utf-8", ("naïve", "cp1252")),  # mislabelled: detected
-    ("hi".encode("utf-16-le"), "utf-16", ("hi", "utf-16-le")),
-])
+@pytest.mark.parametrize(
+    ("data", "declared", "expected"),
+    [
+        (codecs.BOM_UTF8 + "café".encode(), "iso-8859-1", ("café", "utf-8-sig")),
+        ("“quoted”".encode("cp1252"), "iso-8859-1", ("“quoted”", "cp1252")),  # as browsers
+        ("café".encode(), "utf-8", ("café", "utf-8")),
+        ("café".encode(), "iso-8859-2", ("cafĂŠ", "iso8859-2")),  # the header is believed
+        ("naïve".encode("cp1252"), "utf-8", ("naïve", "cp1252")),  # mislabelled: detected
+        ("hi".encode("utf-16-le"), "utf-16", ("hi", "utf-16-le")),
+    ],
+)
 def test_decode_order(data: bytes, declared: str, expected: tuple[str, str]) -> None:
     assert decode(data, declared) == expected
 
@@ -87,9 +97,12 @@ def test_declared_utf16_that_is_not_is_refused_in_one_line() -> None:
 
 
 def test_scripts_styles_and_comments_go_in_one_pass_and_json_ld_stays() -> None:
-    html = ('<p>a</p><SCRIPT src=x>var s = "<!-- </p>";</script ><p>b</p><!-- c -->'
-            '<style>p{}</style><script type="application/ld+json">{"author": "Jane"}'
-            "</script><p>d</p><script>never closed")
-    assert without_scripts(html) == ('<p>a</p><p>b</p><script type="application/ld+json">'
-                                     '{"author": "Jane"}</script><p>d</p>')
+    html = (
+        '<p>a</p><SCRIPT src=x>var s = "<!-- </p>";</script ><p>b</p><!-- c -->'
+        '<style>p{}</style><script type="application/ld+json">{"author": "Jane"}'
+        "</script><p>d</p><script>never closed"
+    )
+    assert without_scripts(html) == (
+        '<p>a</p><p>b</p><script type="application/ld+json">{"author": "Jane"}</script><p>d</p>'
+    )
     assert without_scripts("<p>x</p>" + "<script " * 100_000) == "<p>x</p>"

@@ -12,7 +12,7 @@ from pathlib import Path
 from tests.conftest import SAMPLE_FILES
 from tests.web import Route, serve
 from tread.core.article import Article
-from tread.core.library import SCHEMA_VERSION, Library
+from tread.core.store.library import SCHEMA_VERSION, Library
 
 # Runs Library(path) in a process that SIGKILLs itself when SQLite starts its Nth
 # statement (0: never; it prints how many it ran), so every point of library creation
@@ -37,7 +37,7 @@ def connect(*args, **kwargs):
     return db
 
 sqlite3.connect = connect
-from tread.core.library import Library
+from tread.core.store.library import Library
 
 Library(Path(sys.argv[1])).close()
 print(seen[0])
@@ -57,9 +57,16 @@ cli.main(sys.argv[1:], prog_name="tread")
 
 def together(commands: Sequence[Sequence[str]]) -> list[tuple[int, str, str]]:
     """Run tread command lines in separate processes, all starting at the same moment."""
-    procs = [subprocess.Popen([sys.executable, "-c", STARTER, *args], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for args in commands]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", STARTER, *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for args in commands
+    ]
     for proc in procs:
         assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
     for proc in procs:
@@ -78,22 +85,31 @@ def check_usable(path: Path) -> None:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         before = lib.count()
-        lib.add(Article(text="A new article after the kill. It has two sentences.",
-                        source="test"))
+        lib.add(Article(text="A new article after the kill. It has two sentences.", source="test"))
         assert lib.count() == before + 1
         assert [e.title for e in lib.entries(search="kill")]
 
 
 def test_a_kill_at_any_point_of_library_creation_leaves_a_library_that_opens(
-        tmp_path: Path) -> None:
-    counted = subprocess.run([sys.executable, "-c", KILLER, str(tmp_path / "whole.sqlite3"),
-                              "0"], capture_output=True, text=True, timeout=60, check=True)
+    tmp_path: Path,
+) -> None:
+    counted = subprocess.run(
+        [sys.executable, "-c", KILLER, str(tmp_path / "whole.sqlite3"), "0"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     statements = int(counted.stdout)
     assert statements > 10
     for kill_at in range(1, statements + 1):
         path = tmp_path / f"killed-{kill_at}.sqlite3"
-        proc = subprocess.run([sys.executable, "-c", KILLER, str(path), str(kill_at)],
-                              capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-c", KILLER, str(path), str(kill_at)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert proc.returncode == -9, (kill_at, proc.stderr)
         check_usable(path)
 
@@ -101,17 +117,20 @@ def test_a_kill_at_any_point_of_library_creation_leaves_a_library_that_opens(
 def test_a_kill_while_upgrading_an_old_library_loses_nothing(tmp_path: Path) -> None:
     import sqlite3
 
-    from tread.core.library import migrate
+    from tread.core.store.library import migrate
 
     for kill_at in range(1, 12):
         path = tmp_path / f"old-{kill_at}.sqlite3"
         db = sqlite3.connect(path, isolation_level=None)
         migrate(db, target=1)
-        db.execute("INSERT INTO articles(hash, source, title, added, words, text)"
-                   " VALUES ('h', 's', 'Old article', 0, 2, 'Old text.')")
+        db.execute(
+            "INSERT INTO articles(hash, source, title, added, words, text)"
+            " VALUES ('h', 's', 'Old article', 0, 2, 'Old text.')"
+        )
         db.close()
-        subprocess.run([sys.executable, "-c", KILLER, str(path), str(kill_at)],
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [sys.executable, "-c", KILLER, str(path), str(kill_at)], capture_output=True, timeout=60
+        )
         check_usable(path)
         with Library(path) as lib:
             assert "Old article" in {e.title for e in lib.entries()}
@@ -142,11 +161,16 @@ def test_twelve_refreshes_at_once_store_the_whole_feed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     route = Route(headers={"Content-Type": "application/rss+xml"})
     with serve({"/feed.xml": route}) as base:
-        route.body = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Busy</title>"
-                      + "".join(f"<item><title>Story {i}</title><link>{base}/s{i}</link>"
-                                f"<description>{f'Full text of story {i}. ' * 40}"
-                                "</description></item>" for i in range(40))
-                      + "</channel></rss>").encode()
+        route.body = (
+            "<?xml version='1.0'?><rss version='2.0'><channel><title>Busy</title>"
+            + "".join(
+                f"<item><title>Story {i}</title><link>{base}/s{i}</link>"
+                f"<description>{f'Full text of story {i}. ' * 40}"
+                "</description></item>"
+                for i in range(40)
+            )
+            + "</channel></rss>"
+        ).encode()
         with Library(path) as lib:
             lib.add_feed(f"{base}/feed.xml", "Busy")
         results = together([["refresh", "--library", str(path)]] * 12)

@@ -18,13 +18,14 @@ from click.testing import CliRunner
 from tests.conftest import SAMPLE_FILES
 from tread.cli import cli
 from tread.core.article import Article
-from tread.core.library import Library
+from tread.core.store.library import Library
 
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), (
-        repr(result.exception))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+        result.exception
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -43,9 +44,13 @@ def mounted_tmpfs(where: Path, size: str) -> Iterator[bool]:
     """A small tmpfs at ``where`` when the tests run as root and may mount (a real
     file system to fill or make read-only); False when they may not."""
     where.mkdir()
-    ok = os.geteuid() == 0 and subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
-        capture_output=True).returncode == 0
+    ok = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)], capture_output=True
+        ).returncode
+        == 0
+    )
     try:
         yield ok
     finally:
@@ -53,14 +58,21 @@ def mounted_tmpfs(where: Path, size: str) -> Iterator[bool]:
             subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
-COMMANDS = [("list",), ("list", "-f", "json"), ("list", "--search", "robotics"),
-            ("add", str(SAMPLE_FILES[5])), ("mark", "read", "1"), ("remove", "2"),
-            ("feeds",), ("feeds", "remove", "1"), ("refresh",)]
+COMMANDS = [
+    ("list",),
+    ("list", "-f", "json"),
+    ("list", "--search", "robotics"),
+    ("add", str(SAMPLE_FILES[5])),
+    ("mark", "read", "1"),
+    ("remove", "2"),
+    ("feeds",),
+    ("feeds", "remove", "1"),
+    ("refresh",),
+]
 
 
 @pytest.mark.parametrize("offset", [4096, 0], ids=["inside", "over the header"])
-def test_a_damaged_library_is_one_line_from_every_command(tmp_path: Path,
-                                                          offset: int) -> None:
+def test_a_damaged_library_is_one_line_from_every_command(tmp_path: Path, offset: int) -> None:
     path = tmp_path / "lib.sqlite3"
     make_library(path, articles=40)
     size = path.stat().st_size
@@ -72,7 +84,8 @@ def test_a_damaged_library_is_one_line_from_every_command(tmp_path: Path,
         code, _, err = run(*command, "--library", str(path))
         assert code == 1 and err.count("\n") == 1, (command, err)
         assert err.startswith(f"tread: {path}: the library is damaged (") or err.startswith(
-            f"tread: {SAMPLE_FILES[5]}: {path}: the library is damaged ("), (command, err)
+            f"tread: {SAMPLE_FILES[5]}: {path}: the library is damaged ("
+        ), (command, err)
 
 
 @pytest.fixture
@@ -106,14 +119,15 @@ def test_a_full_disk_is_one_line(full_library: Path) -> None:
     big.write_text("A long article about a full disk. " * 20_000)
     code, out, err = run("add", "--library", str(full_library), str(big))
     assert code == 1 and out == ""
-    assert err.startswith(f"tread: {full_library}: the disk is full (") and err.count(
-        "\n") == 1
+    assert err.startswith(f"tread: {full_library}: the disk is full (") and err.count("\n") == 1
     for command in (("mark", "read", "1"), ("remove", "2"), ("mark", "star", "3")):
         code, _, err = run(*command, "--library", str(full_library))
         # writing one row may still fit; when it does not, it is said in one line
-        assert code == 0 or (code == 1 and err.startswith(
-            f"tread: {full_library}: the disk is full (") and err.count("\n") == 1), (
-            command, err)
+        assert code == 0 or (
+            code == 1
+            and err.startswith(f"tread: {full_library}: the disk is full (")
+            and err.count("\n") == 1
+        ), (command, err)
     code, out, _ = run("list", "--library", str(full_library), "-f", "json")
     assert code == 0 and "robotics" in out
 
@@ -148,7 +162,8 @@ def read_only_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
 
 
 def test_a_read_only_library_can_be_listed_and_refuses_writes_in_one_line(
-        read_only_library: Path) -> None:
+    read_only_library: Path,
+) -> None:
     path = str(read_only_library)
     code, out, err = run("list", "--library", path, "-f", "json")
     assert code == 0 and err == "" and out.count('"id"') == 3
@@ -156,11 +171,17 @@ def test_a_read_only_library_can_be_listed_and_refuses_writes_in_one_line(
     assert code == 0 and "Afghan" in out
     code, out, _ = run("feeds", "--library", path)
     assert code == 0 and "A feed" in out
-    for command in (("mark", "read", "1"), ("remove", "1"), ("add", str(SAMPLE_FILES[5])),
-                    ("feeds", "remove", "1")):
+    for command in (
+        ("mark", "read", "1"),
+        ("remove", "1"),
+        ("add", str(SAMPLE_FILES[5])),
+        ("feeds", "remove", "1"),
+    ):
         code, _, err = run(*command, "--library", path)
         assert code == 1 and err.count("\n") == 1 and "the library is read-only" in err, (
-            command, err)
+            command,
+            err,
+        )
 
 
 def test_commands_on_a_missing_library_create_nothing(tmp_path: Path) -> None:
@@ -170,21 +191,32 @@ def test_commands_on_a_missing_library_create_nothing(tmp_path: Path) -> None:
     assert run("list", "--library", str(path), "-f", "json")[1] == "[]\n"
     assert run("feeds", "--library", str(path))[1] == "no feeds: add one with tread add URL\n"
     assert run("refresh", "--library", str(path))[:2] == (
-        0, "no feeds: add one with tread add URL\n")
+        0,
+        "no feeds: add one with tread add URL\n",
+    )
     for command in (("mark", "read", "1"), ("remove", "1"), ("feeds", "remove", "1")):
         code, _, err = run(*command, "--library", str(path))
         assert code == 1 and err == f"tread: no library at {path}\n", (command, err)
     assert not (tmp_path / "not").exists()
 
 
-@pytest.mark.parametrize("args", [
-    ("mark", "read", "99999999999999999999"), ("remove", "99999999999999999999"),
-    ("mark", "read", "-5"), ("mark", "star", "1.5"), ("remove", "0x10"),
-    ("list", "-n", "1e30"), ("list", "-n", "-1"), ("list", "-n", "nan"),
-    ("list", "-n", "0"),
-])
-def test_ids_and_limits_out_of_range_are_usage_errors(tmp_path: Path,
-                                                      args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("mark", "read", "99999999999999999999"),
+        ("remove", "99999999999999999999"),
+        ("mark", "read", "-5"),
+        ("mark", "star", "1.5"),
+        ("remove", "0x10"),
+        ("list", "-n", "1e30"),
+        ("list", "-n", "-1"),
+        ("list", "-n", "nan"),
+        ("list", "-n", "0"),
+    ],
+)
+def test_ids_and_limits_out_of_range_are_usage_errors(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
     library = tmp_path / "lib.sqlite3"
     make_library(library)
     code, out, err = run(*args, "--library", str(library))
@@ -194,8 +226,9 @@ def test_ids_and_limits_out_of_range_are_usage_errors(tmp_path: Path,
 def test_a_huge_list_limit_lists_everything(tmp_path: Path) -> None:
     library = tmp_path / "lib.sqlite3"
     make_library(library)
-    code, out, _ = run("list", "-n", "99999999999999999999", "--library", str(library),
-                       "-f", "json")
+    code, out, _ = run(
+        "list", "-n", "99999999999999999999", "--library", str(library), "-f", "json"
+    )
     assert code == 0 and out.count('"id"') == 3
 
 
@@ -218,7 +251,8 @@ def test_a_read_only_library_still_gives_analyses(read_only_library: Path) -> No
 
 
 async def test_the_reader_on_a_read_only_library_reports_failed_writes(
-        read_only_library: Path) -> None:
+    read_only_library: Path,
+) -> None:
     """Opening (mark read), `m` and `*` fail to write: each says so, and the reader
     goes on showing the articles."""
     from tests.ui.conftest import settle

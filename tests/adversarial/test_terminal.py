@@ -30,8 +30,9 @@ async def test_no_color_reader_renders_the_article(monkeypatch: pytest.MonkeyPat
             assert all(seg.style is not None for seg in view.render_line(y))
 
 
-def _run_in_pty(args: list[str], env: dict[str, str], keys: bytes,
-                ready: bytes = b"") -> tuple[int, bytes]:
+def _run_in_pty(
+    args: list[str], env: dict[str, str], keys: bytes, ready: bytes = b""
+) -> tuple[int, bytes]:
     """Run ``args`` on a pseudo-terminal, send ``keys`` once it has drawn ``ready``,
     and return its exit code and everything it wrote."""
     pid, fd = pty.fork()
@@ -60,17 +61,21 @@ def _run_in_pty(args: list[str], env: dict[str, str], keys: bytes,
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TREAD_")}
-    env |= {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30",
-            "TREAD_CONFIG_DIR": str(tmp_path / "c"), "TREAD_DATA_DIR": str(tmp_path / "d"),
-            **extra}
+    env |= {
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "30",
+        "TREAD_CONFIG_DIR": str(tmp_path / "c"),
+        "TREAD_DATA_DIR": str(tmp_path / "d"),
+        **extra,
+    }
     return env
 
 
 def test_no_color_reader_starts_and_quits_cleanly(tmp_path: Path) -> None:
     tread = str(Path(sys.executable).with_name("tread"))
     # "Trump" is drawn once the article's text and its entities are on screen
-    code, out = _run_in_pty([tread, str(SEED)], _env(tmp_path, NO_COLOR="1"), b"q",
-                            ready=b"Trump")
+    code, out = _run_in_pty([tread, str(SEED)], _env(tmp_path, NO_COLOR="1"), b"q", ready=b"Trump")
     assert b"Traceback" not in out and b"Error" not in out
     assert code == 0
 
@@ -86,7 +91,9 @@ def test_a_reader_that_crashes_exits_non_zero(tmp_path: Path) -> None:
         "Tread.on_mount = boom\n"
         "from tread.cli import main\n"
         "sys.argv = ['tread', 'read', sys.argv[1]]\n"
-        "main()\n", encoding="utf-8")
+        "main()\n",
+        encoding="utf-8",
+    )
     code, out = _run_in_pty([sys.executable, str(script), str(SEED)], _env(tmp_path), b"")
     assert b"boom" in out
     assert code != 0
@@ -96,10 +103,16 @@ def test_the_reader_without_a_terminal_says_so_instead_of_hanging(tmp_path: Path
     """Output to a file or a pipe: one line and exit 1, where the reader used to draw
     into the file and wait for keys forever."""
     result = subprocess.run(
-        [sys.executable, "-m", "tread", "read", str(SEED)], capture_output=True,
-        stdin=subprocess.DEVNULL, env=_env(tmp_path), timeout=60, start_new_session=True)
+        [sys.executable, "-m", "tread", "read", str(SEED)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        env=_env(tmp_path),
+        timeout=60,
+        start_new_session=True,
+    )
     assert result.returncode == 1
     assert result.stdout == b""
     assert result.stderr.decode().strip() == (
         "tread: the reader needs a terminal, and standard output is not one; "
-        "'tread summarize' prints for pipes")
+        "'tread summarize' prints for pipes"
+    )

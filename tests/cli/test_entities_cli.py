@@ -76,8 +76,11 @@ def test_missing_model_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name.startswith("en_core") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name.startswith("en_core") else real(name, *a),
+    )
     code, _, err = run("entities", str(SEED))
     assert code == 1
     assert err.count("\n") == 1
@@ -91,8 +94,7 @@ def test_summarize_works_without_spacy() -> None:
         "from tread.cli import cli\n"
         f"cli.main(['summarize', '-n', '1', {str(SEED)!r}], standalone_mode=False)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip()
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tests.conftest import SAMPLE_FILES
 from tread.cli import cli
-from tread.core.segment import segment
+from tread.core.text.segment import segment
 
 
 @pytest.fixture
@@ -19,8 +19,15 @@ def dataset(tmp_path: Path) -> Path:
         text = path.read_text(encoding="utf-8")
         seg = segment(text, detect_title=False)
         first = [seg.sentence_text(s) for s in seg.sentences[:2]]
-        rows.append({"id": f"a{i}", "text": text, "summary": " ".join(first),
-                     "summary_sentences": first, "title": None})
+        rows.append(
+            {
+                "id": f"a{i}",
+                "text": text,
+                "summary": " ".join(first),
+                "summary_sentences": first,
+                "title": None,
+            }
+        )
     f = tmp_path / "set.jsonl"
     f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return f
@@ -32,8 +39,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_json_report_has_every_metric_with_intervals(dataset: Path) -> None:
-    code, out, err = run("eval", str(dataset), "-a", "lead,random,tread", "-n", "2",
-                         "-f", "json")
+    code, out, err = run("eval", str(dataset), "-a", "lead,random,tread", "-n", "2", "-f", "json")
     assert code == 0, err
     report = json.loads(out)
     assert report["articles"] == 3 and report["sentences"] == 2
@@ -49,8 +55,9 @@ def test_json_report_has_every_metric_with_intervals(dataset: Path) -> None:
 
 
 def test_reference_length_limit_and_markdown(dataset: Path) -> None:
-    code, out, _ = run("eval", str(dataset), "-a", "lead", "--reference-length",
-                       "--limit", "2", "-f", "markdown")
+    code, out, _ = run(
+        "eval", str(dataset), "-a", "lead", "--reference-length", "--limit", "2", "-f", "markdown"
+    )
     assert code == 0
     assert "2 articles, reference length" in out
     assert out.count("\n| lead |") == 1 and "100.00" in out

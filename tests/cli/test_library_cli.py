@@ -33,7 +33,8 @@ def test_add_list_search_mark_remove() -> None:
     assert len(rows) == 3 and {r["read"] for r in rows} == {False}
     code, out, _ = run("list", "--search", "iodine", "-f", "json")
     assert [r["title"] for r in json.loads(out)] == [
-        "Australian children suffering from iodine deficiency"]
+        "Australian children suffering from iodine deficiency"
+    ]
     assert run("mark", "read", "1")[0] == 0
     code, out, _ = run("list", "--unread", "-f", "json")
     assert {r["id"] for r in json.loads(out)} == {2, 3}
@@ -55,8 +56,10 @@ def test_add_reports_bad_sources_and_goes_on(tmp_path: Path) -> None:
 
 
 def test_feeds_refresh_and_remove() -> None:
-    routes = {"/article.html": Route(ARTICLE),
-              "/feed.xml": Route(headers={"Content-Type": "application/rss+xml"})}
+    routes = {
+        "/article.html": Route(ARTICLE),
+        "/feed.xml": Route(headers={"Content-Type": "application/rss+xml"}),
+    }
     with serve(routes) as base:
         routes["/feed.xml"].body = rss(base, teaser=False)
         code, out, _ = run("add", f"{base}/feed.xml")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from tests.conftest import ROOT, SAMPLE_FILES, SEED
 from tread.cli import cli
-from tread.core.segment import segment
+from tread.core.text.segment import segment
 
 SHORT = SAMPLE_FILES[0]
 
@@ -37,9 +37,22 @@ def test_plain_output_is_n_document_sentences_in_order() -> None:
     assert "\x1b" not in out  # no colour when stdout is not a terminal
 
 
-@pytest.mark.parametrize("algorithm", ["luhn", "edmundson", "lsa", "lex-rank", "text-rank",
-                                       "sum-basic", "kl", "reduction", "random", "lead",
-                                       "tread"])
+@pytest.mark.parametrize(
+    "algorithm",
+    [
+        "luhn",
+        "edmundson",
+        "lsa",
+        "lex-rank",
+        "text-rank",
+        "sum-basic",
+        "kl",
+        "reduction",
+        "random",
+        "lead",
+        "tread",
+    ],
+)
 def test_every_algorithm_by_its_sumy_name(algorithm: str) -> None:
     code, out, err = run("summarize", "-a", algorithm, "-n", "2", str(SHORT))
     assert code == 0, err
@@ -150,8 +163,9 @@ def test_each_bad_input_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> Non
     err_lines = err.splitlines()
     assert len(err_lines) == len(inputs)
     for line, (name, problem) in zip(err_lines, inputs.items(), strict=True):
-        assert line == f"tread: {name}: {problem}" or (line.startswith(f"tread: {name}: ")
-                                                       and problem in line)
+        assert line == f"tread: {name}: {problem}" or (
+            line.startswith(f"tread: {name}: ") and problem in line
+        )
     assert len(out.splitlines()) == 2  # the good file's header and its sentence
 
 
@@ -184,11 +198,16 @@ def test_help_has_examples_and_lists_every_algorithm() -> None:
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
+    import click
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in cli.commands.items():
-        code, out, _ = run(name, "--help")
+    commands = [([name], command) for name, command in cli.commands.items()]
+    for path, command in commands:
+        if isinstance(command, click.Group):  # tread feeds list|remove|import|export
+            commands += [([*path, name], sub) for name, sub in command.commands.items()]
+        code, out, _ = run(*path, "--help")
         assert code == 0 and (command.help or "").split("\n")[0].strip() in out
-        assert f"tread {name}" in readme, name
+        assert f"tread {' '.join(path)}" in readme, path
 
 
 def test_version() -> None:
@@ -204,8 +223,9 @@ def test_summarize_imports_neither_textual_nor_spacy() -> None:
         "heavy = sorted(m for m in ('textual', 'spacy', 'rich') if m in sys.modules)\n"
         "print('HEAVY', heavy)\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert "HEAVY []" in proc.stdout
 
 
@@ -216,15 +236,19 @@ def test_core_imports_neither_textual_nor_spacy() -> None:
         "    importlib.import_module(m.name)\n"
         "print('HEAVY', sorted(m for m in ('textual', 'spacy') if m in sys.modules))\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert "HEAVY []" in proc.stdout
 
 
 def test_no_traceback_when_stdout_is_closed_early() -> None:
     proc = subprocess.run(
         f"{sys.executable} -m tread summarize -n 16 {SEED} | head -c 10",
-        shell=True, capture_output=True, text=True, timeout=120,
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert "Traceback" not in proc.stderr
 

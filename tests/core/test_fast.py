@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.article import Segmentation
-from tread.core.fast import FAST
-from tread.core.segment import segment
-from tread.core.summarize import ALGORITHMS, summarize
+from tread.core.summarizers.registry import ALGORITHMS, resolve
+from tread.core.summarizers.summarize import summarize
+from tread.core.text.segment import segment
 
-FAST_ALGORITHMS = [name for name, a in ALGORITHMS.items() if a.class_name in FAST]
+FAST_ALGORITHMS = [name for name, a in ALGORITHMS.items() if a.fast]
 
 
 def long_text(sentences: int, seed: int = 11) -> str:
@@ -38,7 +38,7 @@ def long_text(sentences: int, seed: int = 11) -> str:
             out.append(rng.choice(out))
             continue
         a, b = rng.choice(pool), rng.choice(pool)
-        words = a[: rng.randint(2, len(a) - 1)] + b[rng.randint(1, len(b) - 2):]
+        words = a[: rng.randint(2, len(a) - 1)] + b[rng.randint(1, len(b) - 2) :]
         sentence = " ".join(words).rstrip(".!?\"”'") + "."
         out.append(sentence[0].upper() + sentence[1:])
     return "\n\n".join(" ".join(out[i : i + 5]) for i in range(0, len(out), 5)) + "\n"
@@ -73,13 +73,18 @@ def cut(book: Segmentation, n: int) -> Segmentation:
 
 
 def test_every_fast_class_subclasses_sumy() -> None:
-    import importlib
-
-    for name, cls in FAST.items():
-        algo = next(a for a in ALGORITHMS.values() if a.class_name == name)
-        assert issubclass(cls, getattr(importlib.import_module(algo.module), name))
-    assert set(FAST_ALGORITHMS) == {"lex-rank", "text-rank", "reduction", "sum-basic", "kl",
-                                    "lsa", "luhn"}
+    for name in FAST_ALGORITHMS:
+        algo = ALGORITHMS[name]
+        assert algo.fast and issubclass(resolve(algo.fast), resolve(algo.summarizer))
+    assert set(FAST_ALGORITHMS) == {
+        "lex-rank",
+        "text-rank",
+        "reduction",
+        "sum-basic",
+        "kl",
+        "lsa",
+        "luhn",
+    }
 
 
 @pytest.mark.parametrize("algorithm", FAST_ALGORITHMS)
@@ -104,12 +109,14 @@ def test_long_text_1000_sentences(book: Segmentation, algorithm: str) -> None:
 EDGE_CASES = {
     "one sentence": "Only this sentence stands here.",
     "identical sentences": "The cat sat on the mat. The cat sat on the mat. A dog barked. "
-                           "The cat sat on the mat. A dog barked loudly at night.",
+    "The cat sat on the mat. A dog barked loudly at night.",
     "no content words": "It is. So it was. And then it is not. Yes.",
     "numbers only": "1 2 3. 4 5 6. 7 8 9.",
-    "repeated and long": ("Whales swim far in the cold northern sea. " * 3
-                          + "Ships follow the whales. The sea is cold. " * 4
-                          + "Sailors tell stories at night about whales and ships."),
+    "repeated and long": (
+        "Whales swim far in the cold northern sea. " * 3
+        + "Ships follow the whales. The sea is cold. " * 4
+        + "Sailors tell stories at night about whales and ships."
+    ),
 }
 
 
@@ -140,11 +147,16 @@ def _loop_merged_total(edges: np.ndarray, copies: list[int]) -> float:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(2, 40).flatmap(lambda n: st.tuples(
-    st.lists(st.floats(0, 50, allow_nan=False), min_size=n * n, max_size=n * n),
-    st.sets(st.integers(0, n - 1), min_size=2))))
+@given(
+    st.integers(2, 40).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.floats(0, 50, allow_nan=False), min_size=n * n, max_size=n * n),
+            st.sets(st.integers(0, n - 1), min_size=2),
+        )
+    )
+)
 def test_merged_total_adds_in_sumys_order(case: tuple[list[float], set[int]]) -> None:
-    from tread.core.fast import _merged_total
+    from tread.core.summarizers.fast import _merged_total
 
     values, members = case
     n = math.isqrt(len(values))

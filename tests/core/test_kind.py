@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE_FILES
-from tread.core.kind import (
+from tread.core.summarizers.kind import (
     LONG,
     LONG_ALGORITHM,
     NEWS,
@@ -15,12 +15,14 @@ from tread.core.kind import (
     plan,
     signals,
 )
-from tread.core.segment import segment
-from tread.core.summarize import ALGORITHMS
+from tread.core.summarizers.registry import ALGORITHMS
+from tread.core.text.segment import segment
 
-PARAGRAPH = ("The harbour was quiet when the ship came in at last. Sailors climbed down "
-             "the ropes and carried the cargo to the long sheds by the water. The captain "
-             "walked to the office of the owners to report on the voyage and its losses.")
+PARAGRAPH = (
+    "The harbour was quiet when the ship came in at last. Sailors climbed down "
+    "the ropes and carried the cargo to the long sheds by the water. The captain "
+    "walked to the office of the owners to report on the voyage and its losses."
+)
 
 
 def book(chapters: int = 5, paragraphs: int = 3) -> str:
@@ -57,8 +59,9 @@ def test_long_prose_without_chapters_is_long() -> None:
 
 def test_bulleted_notes_are_notes() -> None:
     text = "Shopping and errands\n\n" + "\n".join(
-        f"- buy {item} at the market" for item in ("bread", "milk", "eggs", "apples",
-                                                   "rice", "soap"))
+        f"- buy {item} at the market"
+        for item in ("bread", "milk", "eggs", "apples", "rice", "soap")
+    )
     kind = classify(text)
     assert kind.name == NOTES
     assert kind.reasons == ("86% of 7 lines are bullets or numbered items",)
@@ -72,16 +75,19 @@ def test_numbered_list_is_notes() -> None:
 def test_a_transcript_is_notes() -> None:
     lines = []
     for n in range(4):
-        lines += [f"ALICE: Where were you on the night of the {n + 1}th?",
-                  "BOB (laughing): At home, reading a book about ships."]
+        lines += [
+            f"ALICE: Where were you on the night of the {n + 1}th?",
+            "BOB (laughing): At home, reading a book about ships.",
+        ]
     kind = classify("\n".join(lines))
     assert kind.name == NOTES
     assert "speaker tags" in kind.reasons[0]
 
 
 def test_a_story_with_a_few_subheadings_stays_news() -> None:
-    text = "\n\n".join(["Harbour news", PARAGRAPH, "The ship", PARAGRAPH, PARAGRAPH,
-                        "The cargo", PARAGRAPH])
+    text = "\n\n".join(
+        ["Harbour news", PARAGRAPH, "The ship", PARAGRAPH, PARAGRAPH, "The cargo", PARAGRAPH]
+    )
     assert classify(text).name == NEWS
 
 
@@ -102,10 +108,9 @@ def test_plan_by_kind() -> None:
 
 
 def test_books_and_notes_get_position_blind_methods_without_a_size_limit() -> None:
-    from tread.core.summarize import QUADRATIC
-
     for algorithm in (LONG_ALGORITHM, NOTES_ALGORITHM):
-        assert algorithm not in ("tread", "lead", "edmundson") and algorithm not in QUADRATIC
+        assert algorithm not in ("tread", "lead", "edmundson")
+        assert ALGORITHMS[algorithm].cost != "graph"
 
 
 @pytest.mark.parametrize("name", [NEWS, LONG, NOTES])

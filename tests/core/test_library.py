@@ -11,9 +11,10 @@ import pytest
 from tests.conftest import SAMPLE_FILES
 from tests.web import ARTICLE, Route, rss, serve
 from tread.core.article import Article
-from tread.core.ingest import Outcome, add_source, refresh
-from tread.core.library import MIGRATIONS, SCHEMA_VERSION, Library, cache_key, migrate
 from tread.core.sources import load
+from tread.core.store.analysis_cache import cache_key
+from tread.core.store.ingest import Outcome, add_source, refresh
+from tread.core.store.library import MIGRATIONS, SCHEMA_VERSION, Library, migrate
 
 
 @pytest.fixture
@@ -36,11 +37,13 @@ def test_add_list_search_mark_remove(library: Library) -> None:
     hits = library.entries(search="robotics")
     assert [h.title for h in hits] == [
         "After visa snags, all-girl Afghan team honored for 'courageous achievement' at "
-        "international robotics competition"]
+        "international robotics competition"
+    ]
     first = hits[0].id
     assert library.mark(first, read=True, starred=True)
     assert [e.id for e in library.entries(unread_only=True)] == [
-        e.id for e in library.entries() if e.id != first]
+        e.id for e in library.entries() if e.id != first
+    ]
     assert library.entries()[-1].id == first  # read articles come last
     assert library.remove(first) and library.count() == 3
     assert library.entries(search="robotics") == []  # the search index follows
@@ -64,11 +67,12 @@ def test_search_text_is_not_an_fts_query(library: Library) -> None:
         library.entries(search=nasty)  # never an SQL or FTS syntax error
 
 
-def test_feed_with_teasers_fetches_full_articles_and_refresh_adds_new(
-        library: Library) -> None:
-    routes = {"/article.html": Route(ARTICLE), "/second.html": Route(ARTICLE.replace(
-        b"twelve bus lines", b"nine tram lines")), "/feed.xml": Route(
-        headers={"Content-Type": "application/rss+xml"})}
+def test_feed_with_teasers_fetches_full_articles_and_refresh_adds_new(library: Library) -> None:
+    routes = {
+        "/article.html": Route(ARTICLE),
+        "/second.html": Route(ARTICLE.replace(b"twelve bus lines", b"nine tram lines")),
+        "/feed.xml": Route(headers={"Content-Type": "application/rss+xml"}),
+    }
     with serve(routes) as base:
         routes["/feed.xml"].body = rss(base)
         outcomes = collect(library, f"{base}/feed.xml")
@@ -80,8 +84,11 @@ def test_feed_with_teasers_fetches_full_articles_and_refresh_adds_new(
         # a new entry appears in the feed
         routes["/third.html"] = Route(ARTICLE.replace(b"twelve bus lines", b"a cable car"))
         routes["/feed.xml"].body = rss(base).replace(
-            b"<item>", f"<item><title>Third</title><link>{base}/third.html</link>"
-                       "<description>New.</description></item><item>".encode(), 1)
+            b"<item>",
+            f"<item><title>Third</title><link>{base}/third.html</link>"
+            "<description>New.</description></item><item>".encode(),
+            1,
+        )
         results: list[Outcome] = []
         refresh(library, results.append)
         assert results[0].ok and results[0].new == 1
@@ -107,15 +114,16 @@ def test_analysis_cache_keys_change_with_versions(library: Library) -> None:
     assert tread.__version__ in key  # a new tread version never reads an old result
 
 
-def test_a_new_tread_version_never_reads_old_results(library: Library,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import tread
+def test_a_new_tread_version_never_reads_old_results(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tread.core import version
 
     key = cache_key("abc", "entities", "en_core_web_sm=3.8.0")
     library.cache(key, [[0, 3, "ORG", "ICE"]])
     assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.8.0")) is not None
     assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.9.0")) is None
-    monkeypatch.setattr(tread, "__version__", "999.0")
+    monkeypatch.setattr(version, "VERSION", "999.0")
     assert library.cached(cache_key("abc", "entities", "en_core_web_sm=3.8.0")) is None
 
 
@@ -123,8 +131,10 @@ def test_migration_from_version_1(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     migrate(db, target=1)
-    db.execute("INSERT INTO articles(hash, source, title, added, words, text)"
-               " VALUES ('h', 's', 'Old article', 0, 2, 'Old text.')")
+    db.execute(
+        "INSERT INTO articles(hash, source, title, added, words, text)"
+        " VALUES ('h', 's', 'Old article', 0, 2, 'Old text.')"
+    )
     db.close()
     with Library(path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -139,7 +149,7 @@ def test_killed_writer_leaves_every_committed_article(tmp_path: Path) -> None:
         collect(lib, *map(str, SAMPLE_FILES[:3]))
     script = (
         "import sys, os, signal\n"
-        "from tread.core.library import Library\n"
+        "from tread.core.store.library import Library\n"
         "from tread.core.article import Article\n"
         f"lib = Library(__import__('pathlib').Path({str(path)!r}))\n"
         "for i in range(100000):\n"

@@ -8,8 +8,7 @@ import pytest
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tests.conftest import SAMPLE_FILES
-from tread.core.captions import caption_breaks, caption_like, split_at_captions
-from tread.core.news import (
+from tread.core.summarizers.news import (
     FEATURES,
     Model,
     TreadSummarizer,
@@ -17,21 +16,26 @@ from tread.core.news import (
     default_model,
     select,
 )
-from tread.core.segment import segment
-from tread.core.summarize import summarize
+from tread.core.summarizers.summarize import summarize
+from tread.core.text.captions import caption_breaks, caption_like, split_at_captions
+from tread.core.text.segment import segment
 
 FILLER = "The weather was mild on Tuesday. Birds sang in the park. Traffic was light. "
-TOPIC = ("The city council approved a new budget for public transport. "
-         "The transport budget adds twelve new bus lines. "
-         "Council members said the bus lines will serve the northern districts. "
-         "Critics of the council said the budget ignores cyclists. "
-         "The mayor defended the transport budget at a press conference. "
-         "Bus fares will stay the same under the new budget.")
+TOPIC = (
+    "The city council approved a new budget for public transport. "
+    "The transport budget adds twelve new bus lines. "
+    "Council members said the bus lines will serve the northern districts. "
+    "Critics of the council said the budget ignores cyclists. "
+    "The mayor defended the transport budget at a press conference. "
+    "Bus fares will stay the same under the new budget."
+)
 
 
 def test_is_a_sumy_summarizer_with_a_shipped_model() -> None:
     assert issubclass(TreadSummarizer, AbstractSummarizer)
-    raw = json.loads(resources.files("tread.core.data").joinpath("news_model.json").read_text())
+    raw = json.loads(
+        resources.files("tread.core.summarizers.data").joinpath("news_model.json").read_text()
+    )
     assert tuple(raw["features"]) == FEATURES
     assert len(raw["coef"]) == len(FEATURES)
     cv = raw["cross_validated"]
@@ -55,8 +59,8 @@ def _shuffled_picks_centrality(algorithm: str) -> float:
     from the sample articles with their sentences shuffled."""
     import random
 
-    from tread.core.news import sentence_features
-    from tread.core.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.news import sentence_features
+    from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     column = FEATURES.index("centroid_rank")
     values = []
@@ -66,8 +70,7 @@ def _shuffled_picks_centrality(algorithm: str) -> float:
         random.Random(seed).shuffle(pieces)
         shuffled = segment(" ".join(pieces), detect_title=False)
         _, ordered = build_document(shuffled)
-        x = sentence_features(ordered, [], _stemmer("english"),
-                              frozenset(_stop_words("english")))
+        x = sentence_features(ordered, [], stemmer("english"), frozenset(stop_words("english")))
         values += [x[s.index, column] for s in summarize(shuffled, algorithm, 3).sentences]
     return float(np.mean(values))
 
@@ -85,20 +88,21 @@ def test_not_lead_in_disguise_on_shuffled_text() -> None:
 def test_contributions_add_up_to_the_score() -> None:
     """Every sentence's score is the sum of its contributions and the intercept; sumy
     sees the same rating except for sentences passed over (below every other)."""
-    from tread.core.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     seg = segment(SAMPLE_FILES[0].read_text(encoding="utf-8"))
     summary = summarize(seg, "tread", 3)
     assert summary.contributions is not None
     document, _ = build_document(seg)
-    summarizer = TreadSummarizer(_stemmer("english"))
-    summarizer.stop_words = _stop_words("english")
+    summarizer = TreadSummarizer(stemmer("english"))
+    summarizer.stop_words = stop_words("english")
     summarizer(document, 3)
     scores = summarizer.explanation["scores"]
     passed_over = summarizer.explanation["passed_over"]
     intercept = default_model().intercept
-    for i, ((rating, _), parts) in enumerate(zip(summary.ranking, summary.contributions,
-                                                 strict=True)):
+    for i, ((rating, _), parts) in enumerate(
+        zip(summary.ranking, summary.contributions, strict=True)
+    ):
         assert scores[i] == pytest.approx(sum(parts.values()) + intercept)
         if i in passed_over:
             assert rating < scores.min()
@@ -120,8 +124,9 @@ def test_select_passes_over_a_repeat_when_redundancy_is_penalised() -> None:
     assert penalised.chosen == [0, 2]
     assert penalised.passed_over == {1: 0}  # it repeats sentence 0
     # a similarity under the floor is no repeat: "ab" and "ac" share half their words
-    related = select(np.array([3.0, 2.9, 2.0]), _vectors("ab", "ac", "de"), 2,
-                     redundancy=2.0, repeat_floor=0.6)
+    related = select(
+        np.array([3.0, 2.9, 2.0]), _vectors("ab", "ac", "de"), 2, redundancy=2.0, repeat_floor=0.6
+    )
     assert related.chosen == [0, 1]
 
 
@@ -140,14 +145,22 @@ def test_select_keeps_the_lead_when_the_picks_barely_beat_it() -> None:
 
 
 def _summarize_with_margin(text: str, margin: float) -> tuple[list[int], bool]:
-    from tread.core.summarize import _stemmer, _stop_words, build_document
+    from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     document, _ = build_document(segment(text, detect_title=False))
     base = default_model()
-    model = Model(base.features, base.mean, base.scale, base.coef, base.intercept,
-                  base.redundancy, margin, base.repeat_floor)
-    summarizer = TreadSummarizer(_stemmer("english"), model)
-    summarizer.stop_words = _stop_words("english")
+    model = Model(
+        base.features,
+        base.mean,
+        base.scale,
+        base.coef,
+        base.intercept,
+        base.redundancy,
+        margin,
+        base.repeat_floor,
+    )
+    summarizer = TreadSummarizer(stemmer("english"), model)
+    summarizer.stop_words = stop_words("english")
     picked = sorted(document.sentences.index(s) for s in summarizer(document, 3))
     return picked, summarizer.explanation["lead_kept"]
 
@@ -167,58 +180,68 @@ def test_an_off_topic_opening_is_no_lead_to_fall_back_on() -> None:
 def test_a_caption_that_repeats_the_lead_is_not_picked_beside_it() -> None:
     """Daily Mail captions run into the text and restate the first sentence; picking
     both wastes a summary sentence."""
-    lead = ("Thousands of holidaymakers caught up in the passport delay fiasco have not "
-            "received any compensation from the passport office.")
-    text = " ".join([
-        lead,
-        "Managers at the passport agency received bonuses during the chaos.",
-        "Ministers refused to give a blanket refund to the families who paid extra.",
-        "Fiasco: " + lead[:-1] + " The boxes of passport applications piled up in an office.",
-        "The problems began as the office struggled with millions of applications.",
-        "By June there were half a million passports stuck in the system.",
-        "Some families missed their holidays while they waited for documents.",
-    ])
+    lead = (
+        "Thousands of holidaymakers caught up in the passport delay fiasco have not "
+        "received any compensation from the passport office."
+    )
+    text = " ".join(
+        [
+            lead,
+            "Managers at the passport agency received bonuses during the chaos.",
+            "Ministers refused to give a blanket refund to the families who paid extra.",
+            "Fiasco: " + lead[:-1] + " The boxes of passport applications piled up in an office.",
+            "The problems began as the office struggled with millions of applications.",
+            "By June there were half a million passports stuck in the system.",
+            "Some families missed their holidays while they waited for documents.",
+        ]
+    )
     seg = segment(text, detect_title=False)
     picked = [s.index for s in summarize(seg, "tread", 3).sentences]
     assert not {0, 3} <= set(picked), picked
 
 
 def test_dateline_end() -> None:
-    for text, rest in (("(CNN)Incumbent leader phoned.", "Incumbent leader phoned."),
-                       ("Sanaa, Yemen (CNN) -- Rebels advanced.", "Rebels advanced."),
-                       ("LONDON, England (Reuters) - Prices rose.", "Prices rose."),
-                       ("The (CNN) report was wrong.", "The (CNN) report was wrong."),
-                       ("No dateline here (CNN).", "No dateline here (CNN).")):
-        assert text[dateline_end(text):] == rest
+    for text, rest in (
+        ("(CNN)Incumbent leader phoned.", "Incumbent leader phoned."),
+        ("Sanaa, Yemen (CNN) -- Rebels advanced.", "Rebels advanced."),
+        ("LONDON, England (Reuters) - Prices rose.", "Prices rose."),
+        ("The (CNN) report was wrong.", "The (CNN) report was wrong."),
+        ("No dateline here (CNN).", "No dateline here (CNN)."),
+    ):
+        assert text[dateline_end(text) :] == rest
 
 
 def test_the_dateline_is_not_counted_in_the_first_sentences_words() -> None:
-    from tread.core.news import _words
-    from tread.core.summarize import build_document
+    from tread.core.summarizers.news import _words
+    from tread.core.summarizers.sumy_adapter import build_document
 
-    _, ordered = build_document(segment("Sanaa, Yemen (CNN) -- Rebels advanced. Then?",
-                                        detect_title=False))
+    _, ordered = build_document(
+        segment("Sanaa, Yemen (CNN) -- Rebels advanced. Then?", detect_title=False)
+    )
     assert _words(ordered[0], True) == ["Rebels", "advanced"]
     assert _words(ordered[0], False) == ["Sanaa", "Yemen", "CNN", "Rebels", "advanced"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("An FBI agent's rifle was stolen from a hotel lot An FBI agent's rifle was stolen.", True),
-    ("Police are investigating claims in the 1970s But his complaints were ignored.", True),
-    ("New venture: Chipotle has decided to deliver burritos.", True),
-    ("Scroll down for video The boxes piled up.", True),
-    ("Carragher added: 'Brendan is the right man.'", False),
-    ("He went to see The Beatles in 1965 with The Times critic.", False),
-    ("As Heald told The Huffington Post, the climate is changing.", False),
-    ("This is the fifth time I've been at a World Cup.", False),
-    ('He wrote a book titled "The Virus of Faith" last year.', False),
-    ("CNN's Samira Said in Abu Dhabi contributed to this report.", False),
-    ("The council approved the budget on Tuesday.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An FBI agent's rifle was stolen from a hotel lot An FBI agent's rifle was stolen.", True),
+        ("Police are investigating claims in the 1970s But his complaints were ignored.", True),
+        ("New venture: Chipotle has decided to deliver burritos.", True),
+        ("Scroll down for video The boxes piled up.", True),
+        ("Carragher added: 'Brendan is the right man.'", False),
+        ("He went to see The Beatles in 1965 with The Times critic.", False),
+        ("As Heald told The Huffington Post, the climate is changing.", False),
+        ("This is the fifth time I've been at a World Cup.", False),
+        ('He wrote a book titled "The Virus of Faith" last year.', False),
+        ("CNN's Samira Said in Abu Dhabi contributed to this report.", False),
+        ("The council approved the budget on Tuesday.", False),
+    ],
+)
 def test_caption_like(text: str, expected: bool) -> None:
-    from tread.core.summarize import _stop_words
+    from tread.core.summarizers.sumy_adapter import stop_words
 
-    assert caption_like(text, frozenset(_stop_words("english"))) is expected
+    assert caption_like(text, frozenset(stop_words("english"))) is expected
 
 
 def test_short_documents() -> None:
@@ -227,13 +250,15 @@ def test_short_documents() -> None:
 
 
 def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
-    from tread.core.summarize import _stop_words
+    from tread.core.summarizers.sumy_adapter import stop_words
 
-    text = ("Police are investigating claims made by a former footman in the 1970s But his "
-            "complaints were ignored for months. He left the same day.")
+    text = (
+        "Police are investigating claims made by a former footman in the 1970s But his "
+        "complaints were ignored for months. He left the same day."
+    )
     seg = segment(text, detect_title=False)
     assert len(seg.sentences) == 2
-    stop = frozenset(_stop_words("english"))
+    stop = frozenset(stop_words("english"))
     assert caption_breaks(seg.sentence_text(seg.sentences[0]), stop) == [text.index("But")]
     split = split_at_captions(seg, stop)
     assert [split.sentence_text(s) for s in split.sentences] == [

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.errors import UnsupportedLanguage
-from tread.core.languages import normalize_language, supported_languages
-from tread.core.segment import get_tokenizer, paragraph_spans, segment
+from tread.core.text.languages import normalize_language, supported_languages
+from tread.core.text.segment import get_tokenizer, paragraph_spans, segment
 
 
 def texts(text: str, **kw: object) -> list[str]:
@@ -30,8 +30,10 @@ def test_offsets_rebuild_each_sentence_of_every_sample() -> None:
 
 
 def test_abbreviations_dates_and_decimals_do_not_end_sentences() -> None:
-    got = texts("Dr. Smith flew to the U.S. on Jan. 5. He paid $3.50 for a coffee. It was cold.",
-                detect_title=False)
+    got = texts(
+        "Dr. Smith flew to the U.S. on Jan. 5. He paid $3.50 for a coffee. It was cold.",
+        detect_title=False,
+    )
     assert got == [
         "Dr. Smith flew to the U.S. on Jan. 5.",
         "He paid $3.50 for a coffee.",
@@ -44,8 +46,10 @@ def test_sumy_extra_abbreviations_are_kept() -> None:
         "Many birds were seen, e.g. Robins and sparrows. The work of Smith et al. Was cited.",
         detect_title=False,
     )
-    assert got == ["Many birds were seen, e.g. Robins and sparrows.",
-                   "The work of Smith et al. Was cited."]
+    assert got == [
+        "Many birds were seen, e.g. Robins and sparrows.",
+        "The work of Smith et al. Was cited.",
+    ]
 
 
 def test_quotes_and_ellipses() -> None:
@@ -71,7 +75,10 @@ def test_crlf_offsets_point_into_the_original_text() -> None:
     seg = segment(text)
     assert seg.title == "Title of it"
     assert [seg.sentence_text(s) for s in seg.sentences] == [
-        "One sentence here.", "Another one.", "Last one."]
+        "One sentence here.",
+        "Another one.",
+        "Last one.",
+    ]
     assert [s.paragraph for s in seg.sentences] == [1, 1, 2]
 
 
@@ -102,7 +109,7 @@ def test_explicit_headings_are_used_instead_of_guessing() -> None:
     text = "Intro\n\nBody text here. More.\n\nPart two\n\nEnd of it."
     part = text.index("Part two")
     seg = segment(text, headings=[(0, 5), (part, part + 8)])
-    assert [text[h.start:h.end] for h in seg.headings] == ["Intro", "Part two"]
+    assert [text[h.start : h.end] for h in seg.headings] == ["Intro", "Part two"]
     assert len(seg.sentences) == 3
 
 
@@ -142,11 +149,17 @@ def test_segment_invariants_on_arbitrary_text(text: str) -> None:
 
 
 def test_a_date_alone_on_its_line_is_a_dateline_not_a_sentence() -> None:
-    text = ("Big storm hits the coast\n\nWednesday, September 7, 2016\n\n"
-            "The storm arrived at noon. Roads were closed.")
+    text = (
+        "Big storm hits the coast\n\nWednesday, September 7, 2016\n\n"
+        "The storm arrived at noon. Roads were closed."
+    )
     seg = segment(text)
-    assert [text[h.start:h.end] for h in seg.headings] == [
-        "Big storm hits the coast", "Wednesday, September 7, 2016"]
+    assert [text[h.start : h.end] for h in seg.headings] == [
+        "Big storm hits the coast",
+        "Wednesday, September 7, 2016",
+    ]
     assert [seg.sentence_text(s) for s in seg.sentences] == [
-        "The storm arrived at noon.", "Roads were closed."]
+        "The storm arrived at noon.",
+        "Roads were closed.",
+    ]
     assert len(segment("It happened on September 7, 2016 at noon.\n\nMore.").sentences) == 2

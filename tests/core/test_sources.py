@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tread.core.errors import EmptyDocument, InputTooLarge, UnreadableInput
-from tread.core.sanitize import sanitize
 from tread.core.sources import load
-from tread.core.sources.decode import decode
+from tread.core.text.decode import decode
+from tread.core.text.sanitize import sanitize
 
 SMART = "“Quoted” text — with a café’s accents."
 
@@ -28,8 +28,10 @@ def test_unicode_encodings_with_and_without_bom(data: bytes, encoding: str) -> N
 
 
 def test_cp1252_smart_quotes_and_latin1_accents() -> None:
-    text = ("The “committee” met on Tuesday’s session — the café’s owner, "
-            "Zoë Müller, said the résumé was naïve. ") * 4
+    text = (
+        "The “committee” met on Tuesday’s session — the café’s owner, "
+        "Zoë Müller, said the résumé was naïve. "
+    ) * 4
     decoded, _ = decode(text.encode("cp1252"))
     assert decoded == text
     latin = "Élève à l'école, garçon très poli, où êtes-vous allé déjà cet été? " * 4

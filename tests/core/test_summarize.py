@@ -6,15 +6,10 @@ import pytest
 
 from tests.conftest import SAMPLE_FILES
 from tread.core.errors import EmptyDocument, UnknownAlgorithm
-from tread.core.segment import get_tokenizer, segment
-from tread.core.summarize import (
-    ALGORITHMS,
-    _make_summarizer,
-    build_document,
-    get_algorithm,
-    sentence_count_for,
-    summarize,
-)
+from tread.core.summarizers.registry import ALGORITHMS, get_algorithm
+from tread.core.summarizers.summarize import sentence_count_for, summarize
+from tread.core.summarizers.sumy_adapter import build_document, make_summarizer
+from tread.core.text.segment import get_tokenizer, segment
 
 DETERMINISTIC = [a for a in ALGORITHMS if a not in ("random", "edmundson")]
 
@@ -29,8 +24,7 @@ def stock_sumy(text_body: str, algorithm: str, language: str, count: int) -> lis
 
     doc = PlaintextParser.from_string(text_body, get_tokenizer(language)).document
     seg = segment(text_body, language)
-    summarizer = _make_summarizer(get_algorithm(algorithm), seg, list(doc.sentences),
-                                  fast=False)
+    summarizer = make_summarizer(get_algorithm(algorithm), seg, list(doc.sentences), fast=False)
     return [norm(str(s)) for s in summarizer(doc, count)]
 
 
@@ -100,8 +94,10 @@ def test_edmundson_uses_title_and_frequent_words() -> None:
 
 def test_edmundson_without_stigma_words_says_so() -> None:
     seg = segment("Das ist ein Satz. Noch ein Satz hier.", "german", detect_title=False)
-    with pytest.raises(Exception, match="edmundson has no stigma words for german"):
+    with pytest.raises(Exception, match="edmundson has no stigma words for german") as info:
         summarize(seg, "edmundson", 1)
+    able = str(info.value).split("use one of: ")[1].split(", ")
+    assert "lex-rank" in able and "edmundson" not in able  # from the registry
 
 
 def test_unknown_algorithm_and_empty_document() -> None:
@@ -116,7 +112,10 @@ def test_graph_algorithms_refuse_texts_over_their_limit(monkeypatch: pytest.Monk
 
     seg = segment(" ".join(f"Sentence number {i} is here." for i in range(30)))
     monkeypatch.setenv("TREAD_MAX_GRAPH_SENTENCES", "20")
-    with pytest.raises(InputTooLarge, match=r"30 sentences is over the 20-sentence limit of "
-                                            r"lex-rank .* use one of luhn, edmundson, lsa"):
+    with pytest.raises(
+        InputTooLarge,
+        match=r"30 sentences is over the 20-sentence limit of "
+        r"lex-rank .* use one of luhn, edmundson, lsa",
+    ):
         summarize(seg, "lex-rank", 3)
     assert len(summarize(seg, "luhn", 3).sentences) == 3

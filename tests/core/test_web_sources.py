@@ -18,8 +18,10 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("TREAD_MAX_DOWNLOAD_MB", "0.05")
     routes = {
         "/article.html": Route(ARTICLE),
-        "/plain.txt": Route(b"A plain story. It has two sentences.",
-                            headers={"Content-Type": "text/plain; charset=utf-8"}),
+        "/plain.txt": Route(
+            b"A plain story. It has two sentences.",
+            headers={"Content-Type": "text/plain; charset=utf-8"},
+        ),
         "/redirect": Route(status=302, headers={"Location": "/article.html"}),
         "/loop": Route(status=302, headers={"Location": "/loop"}),
         "/slow": Route(ARTICLE, delay=3.0),
@@ -59,8 +61,9 @@ def test_redirect_is_followed_and_plain_text_read(site: str) -> None:
         ("/feed.xml", UnreadableInput, "a feed, not an article"),
     ],
 )
-def test_each_failure_is_one_clear_line(site: str, path: str, error: type[Exception],
-                                        message: str) -> None:
+def test_each_failure_is_one_clear_line(
+    site: str, path: str, error: type[Exception], message: str
+) -> None:
     with pytest.raises(error, match=re.escape(message)) as info:
         load(f"{site}{path}")
     assert "\n" not in str(info.value)
@@ -94,8 +97,10 @@ def test_atom_and_json_feed() -> None:
 <content type="html">&lt;p&gt;Hello &lt;b&gt;world&lt;/b&gt;.&lt;/p&gt;</content></entry></feed>"""
     feed = parse_feed(atom)
     assert feed.title == "Atom site" and feed.entries[0].text == "Hello world."
-    json_feed = (b'{"version": "https://jsonfeed.org/version/1.1", "title": "JSON site", '
-                 b'"items": [{"id": "1", "title": "Item", "content_text": "Body text."}]}')
+    json_feed = (
+        b'{"version": "https://jsonfeed.org/version/1.1", "title": "JSON site", '
+        b'"items": [{"id": "1", "title": "Item", "content_text": "Body text."}]}'
+    )
     assert parse_feed(json_feed).entries[0].title == "Item"
 
 

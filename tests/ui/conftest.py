@@ -20,8 +20,11 @@ def articles(tmp_path: Path) -> list[str]:
     folder = tmp_path / "articles"
     folder.mkdir()
     paths = []
-    for name in ("la-ice-operation.txt", "north-korea-quasi-state-of-war.txt",
-                 "afghan-robotics-team-honored.txt"):
+    for name in (
+        "la-ice-operation.txt",
+        "north-korea-quasi-state-of-war.txt",
+        "afghan-robotics-team-honored.txt",
+    ):
         target = folder / name
         target.write_text((SAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
         paths.append(str(target))

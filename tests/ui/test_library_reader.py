@@ -4,13 +4,13 @@ from pathlib import Path
 
 from tests.conftest import SAMPLE_FILES
 from tests.ui.conftest import settle
-from tread.core.library import Library, cache_key
 from tread.core.sources import load
+from tread.core.store.analysis_cache import cache_key
+from tread.core.store.library import Library
 from tread.ui.app import Tread
 from tread.ui.library_source import LibrarySource, article_id
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.widgets.article_view import ArticleView
-from tread.ui.workers import model_key
 
 
 def make_library(path: Path) -> list[int]:
@@ -38,15 +38,18 @@ async def test_reader_on_the_library(tmp_path: Path) -> None:
         with Library(db) as lib:
             assert lib.entries(unread_only=True)[0].id == article_id(paths[1])
             digest = lib.hash_of(article_id(paths[0]))
-            key = model_key(app._extractor)
+            key = app._extractor.cache_key()
             assert key and lib.cached(cache_key(digest or "", "entities", key))
-            summary_key = cache_key(digest or "", "summary", app.config.algorithm,
-                                    app.config.sentences, "english")
+            summary_key = cache_key(
+                digest or "", "summary", app.config.algorithm, app.config.sentences, "english"
+            )
             assert len(lib.cached(summary_key)["sentences"]) == app.config.sentences
         # the cached summary is the summary: the same sentences, scores and ranks
         first = app._analyses[paths[0]].summary
-        assert source.cached_summary(paths[0], app.config.algorithm, app.config.sentences,
-                                     "english") == first
+        assert (
+            source.cached_summary(paths[0], app.config.algorithm, app.config.sentences, "english")
+            == first
+        )
         await pilot.press("asterisk")
         with Library(db) as lib:
             assert [e.id for e in lib.entries() if e.starred] == [article_id(paths[0])]

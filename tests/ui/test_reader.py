@@ -26,7 +26,7 @@ async def test_opens_first_article_with_summary_and_entities(articles: list[str]
         assert summary.option_count == 5
         index = app.query_one(EntityIndex)
         ice = index.occurrences(EntityKey("ORG", "ICE"))
-        assert len(ice) == 4 and all(view.text[e.start:e.end] == "ICE" for e in ice)
+        assert len(ice) == 4 and all(view.text[e.start : e.end] == "ICE" for e in ice)
         assert app.query_one(ArticleList).is_read(articles[0])
 
 
@@ -85,7 +85,7 @@ async def test_entity_jump_cycles_through_occurrences(articles: list[str]) -> No
         await pilot.pause()
         second = view._current
         assert first is not None and second is not None and first != second
-        assert view.text[first[0]:first[1]] == view.text[second[0]:second[1]] == "ICE"
+        assert view.text[first[0] : first[1]] == view.text[second[0] : second[1]] == "ICE"
         assert view.line_of(second[0]) >= view.line_of(first[0])
 
 
@@ -178,8 +178,7 @@ async def test_markup_like_text_is_shown_literally(articles: list[str]) -> None:
         assert "[@click=app.quit]here[/]" in shown
         for y in range(view.line_count):
             strip = view._render_line(view._lines[y])
-            assert all(not (seg.style and (seg.style.link or seg.style.meta))
-                       for seg in strip)
+            assert all(not (seg.style and (seg.style.link or seg.style.meta)) for seg in strip)
         await pilot.click(ArticleView, offset=(10, 3))
         assert app.is_running
         assert isinstance(Text(shown), Text)
@@ -228,8 +227,11 @@ async def test_escape_sequences_never_reach_the_screen(tmp_path: Path) -> None:
 async def test_the_hostile_corpus_in_the_reader(tmp_path: Path) -> None:
     from tests.test_hostile import UNSAFE, corpus
 
-    files = {n: p for n, p in corpus(tmp_path).items()
-             if n not in ("long-line.txt", "many-sentences.txt", "directory")}
+    files = {
+        n: p
+        for n, p in corpus(tmp_path).items()
+        if n not in ("long-line.txt", "many-sentences.txt", "directory")
+    }
     app = Tread([str(p) for p in files.values()])
     async with app.run_test(size=(120, 36)) as pilot:
         for name, path in files.items():
@@ -239,8 +241,16 @@ async def test_the_hostile_corpus_in_the_reader(tmp_path: Path) -> None:
             view = app.query_one(ArticleView)
             title = str(view.border_title)
             assert not UNSAFE.search(title), name
-            if name in ("empty.txt", "blank.txt", "image.png", "archive.zip", "program.bin",
-                        "text.gz", "broken-link", "missing"):
+            if name in (
+                "empty.txt",
+                "blank.txt",
+                "image.png",
+                "archive.zip",
+                "program.bin",
+                "text.gz",
+                "broken-link",
+                "missing",
+            ):
                 assert ": " in title, (name, title)  # "file: problem", in place
             for line in view.plain_lines():
                 assert not UNSAFE.search(line), name

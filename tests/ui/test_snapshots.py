@@ -25,8 +25,7 @@ def test_reader_main_view(snap_compare: Any, articles: list[str]) -> None:
     assert snap_compare(snapshot_app(articles), terminal_size=(130, 36), run_before=ready)
 
 
-def test_reader_skim_mode_with_current_sentence(snap_compare: Any,
-                                                      articles: list[str]) -> None:
+def test_reader_skim_mode_with_current_sentence(snap_compare: Any, articles: list[str]) -> None:
     async def skim(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("s", "n", "n")

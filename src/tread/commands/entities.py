@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import click
 
-from tread.cli import error, use_color
+from tread.commands.console import error, use_color
 from tread.commands.options import inputs_argument
-from tread.core.entities import KINDS, Entity
+from tread.core.article import Entity
+from tread.core.entities.kinds import KINDS
 from tread.core.errors import TreadError
 
 EPILOG = """\b
@@ -32,7 +33,7 @@ class Group:
 
     @property
     def kind(self) -> str:
-        from tread.core.entities import kind_of_label
+        from tread.core.entities.kinds import kind_of_label
 
         return kind_of_label(self.label)
 
@@ -44,30 +45,50 @@ def group_entities(entities: Sequence[Entity]) -> list[Group]:
         key = (e.label, " ".join(e.text.split()))
         counts.setdefault(key, []).append(e.start)
     order = {kind: i for i, kind in enumerate(KINDS)}
-    groups = [Group(label, text, len(starts), min(starts))
-              for (label, text), starts in counts.items()]
+    groups = [
+        Group(label, text, len(starts), min(starts)) for (label, text), starts in counts.items()
+    ]
     return sorted(groups, key=lambda g: (order[g.kind], -g.count, g.first))
 
 
 @click.command(epilog=EPILOG)
 @inputs_argument
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "text"]),
-              default=None, help="Output format.  [default: table on a terminal, else text]")
-@click.option("-t", "--types", default=None, metavar="TYPES",
-              help="Only these, comma-separated: labels (PERSON,ORG,GPE...) or kinds "
-                   "(person, organisation, place, date, number, other).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "text"]),
+    default=None,
+    help="Output format.  [default: table on a terminal, else text]",
+)
+@click.option(
+    "-t",
+    "--types",
+    default=None,
+    metavar="TYPES",
+    help="Only these, comma-separated: labels (PERSON,ORG,GPE...) or kinds "
+    "(person, organisation, place, date, number, other).",
+)
 @click.option("-m", "--model", default=None, help="spaCy pipeline to use (e.g. en_core_web_md).")
 @click.option("--raw", is_flag=True, help="The model's entities without tread's corrections.")
 @click.pass_context
-def entities(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, types: str | None,
-             model: str | None, raw: bool) -> None:
+def entities(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    types: str | None,
+    model: str | None,
+    raw: bool,
+) -> None:
     """List the named entities of each FILE (or of standard input).
 
     Same inputs as 'tread summarize'. Offsets in JSON are character offsets into the
     decoded text.
     """
     from tread.core.config import load_config
-    from tread.core.entities import NerUnavailable, SpacyEntityExtractor, parse_types
+    from tread.core.entities.kinds import parse_types
+    from tread.core.entities.registry import make_extractor
+    from tread.core.errors import NerUnavailable
     from tread.core.sources import STDIN_NAME, load
 
     if not inputs:
@@ -80,7 +101,10 @@ def entities(ctx: click.Context, inputs: tuple[str, ...], fmt: str | None, types
         raise click.BadParameter(str(exc), param_hint="'--types'") from None
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
-    extractor = SpacyEntityExtractor(model or load_config()[0].model or None, corrections=not raw)
+    config = load_config()[0]
+    extractor = make_extractor(
+        config.entity_backend, model=model or config.model or None, corrections=not raw
+    )
     failures = 0
     for path in inputs:
         name = STDIN_NAME if path == "-" else path
@@ -106,8 +130,10 @@ def _print(name: str, found: list[Entity], fmt: str, *, several: bool, model: st
         record = {
             "file": name,
             "model": model,
-            "entities": [{"start": e.start, "end": e.end, "label": e.label, "kind": e.kind,
-                          "text": e.text} for e in found],
+            "entities": [
+                {"start": e.start, "end": e.end, "label": e.label, "kind": e.kind, "text": e.text}
+                for e in found
+            ],
         }
         click.echo(json.dumps(record, ensure_ascii=False, indent=None if several else 2))
     elif fmt == "text":
@@ -122,23 +148,29 @@ def _print_table(name: str, found: list[Entity]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from tread.core.entities import KIND_COLOURS
+    from tread.core.entities.kinds import KIND_COLOURS
 
     console = Console(no_color=use_color() is False, highlight=False)
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     name = one_line_safe(name)
     table = Table(title=Text(name), title_justify="left", show_edge=False, pad_edge=False)
-    for column, justify in (("kind", "left"), ("entity", "left"), ("label", "left"),
-                            ("count", "right"), ("first", "right")):
+    for column, justify in (
+        ("kind", "left"),
+        ("entity", "left"),
+        ("label", "left"),
+        ("count", "right"),
+        ("first", "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     previous = None
     for g in group_entities(found):
         colour = KIND_COLOURS[g.kind]
         kind = Text(g.kind if g.kind != previous else "", style=f"bold {colour}")
         previous = g.kind
-        table.add_row(kind, Text(g.text, style=colour), Text(g.label), Text(str(g.count)),
-                      Text(str(g.first)))
+        table.add_row(
+            kind, Text(g.text, style=colour), Text(g.label), Text(str(g.count)), Text(str(g.first))
+        )
     if not found:
         console.print(Text(f"{name}: no entities found"))
         return

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from tread.cli import use_color
+from tread.commands.console import use_color
 
 EPILOG = """\b
 Examples:
@@ -24,22 +24,60 @@ LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsu
 
 @click.command(name="eval", epilog=EPILOG)
 @click.argument("dataset", type=click.Path(path_type=Path))
-@click.option("-a", "--algorithms", default="all", show_default=True,
-              help="Comma-separated algorithm names, or 'all' (every one, lead included).")
-@click.option("-n", "--sentences", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Summary length in sentences.")
-@click.option("--reference-length", is_flag=True,
-              help="Use as many sentences as each reference summary has (overrides -n).")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Only the first N articles.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes.")
-@click.option("--shuffle", is_flag=True,
-              help="Shuffle each article's sentences first: shows what relies on position.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "markdown", "json"]),
-              default="table", show_default=True)
-def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: bool,
-             limit: int | None, jobs: int, shuffle: bool, fmt: str) -> None:
+@click.option(
+    "-a",
+    "--algorithms",
+    default="all",
+    show_default=True,
+    help="Comma-separated algorithm names, or 'all' (every one, lead included).",
+)
+@click.option(
+    "-n",
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Summary length in sentences.",
+)
+@click.option(
+    "--reference-length",
+    is_flag=True,
+    help="Use as many sentences as each reference summary has (overrides -n).",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes.",
+)
+@click.option(
+    "--shuffle",
+    is_flag=True,
+    help="Shuffle each article's sentences first: shows what relies on position.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "markdown", "json"]),
+    default="table",
+    show_default=True,
+)
+def evaluate(
+    dataset: Path,
+    algorithms: str,
+    sentences: int,
+    reference_length: bool,
+    limit: int | None,
+    jobs: int,
+    shuffle: bool,
+    fmt: str,
+) -> None:
     """Score every algorithm's summaries against reference summaries.
 
     DATASET is JSON Lines, one article a line: "text" and "summary_sentences" (or
@@ -50,14 +88,19 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
     from tread.core.errors import TreadError
     from tread.core.evaluation import evaluate as run
     from tread.core.evaluation import load_dataset, shuffled
-    from tread.core.summarize import ALGORITHMS
+    from tread.core.summarizers.registry import ALGORITHMS
 
-    names = list(ALGORITHMS) if algorithms == "all" else [
-        a.strip().lower() for a in algorithms.split(",") if a.strip()]
+    names = (
+        list(ALGORITHMS)
+        if algorithms == "all"
+        else [a.strip().lower() for a in algorithms.split(",") if a.strip()]
+    )
     unknown = [a for a in names if a not in ALGORITHMS]
     if unknown:
-        raise click.BadParameter(f"unknown algorithm(s): {', '.join(unknown)}; choose from "
-                                 + ", ".join(ALGORITHMS), param_hint="'--algorithms'")
+        raise click.BadParameter(
+            f"unknown algorithm(s): {', '.join(unknown)}; choose from " + ", ".join(ALGORITHMS),
+            param_hint="'--algorithms'",
+        )
     try:
         data = load_dataset(dataset, limit)
     except TreadError as exc:
@@ -69,15 +112,25 @@ def evaluate(dataset: Path, algorithms: str, sentences: int, reference_length: b
     count = None if reference_length else sentences
     results = _run_with_progress(run, articles, names, count, jobs)
     length = "reference length" if count is None else f"{count} sentences"
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     order = ", sentences shuffled" if shuffle else ""
-    title = (f"{one_line_safe(dataset.name)}: {len(articles)} articles{order}, {length}, "
-             "ROUGE F1 x 100 (95% CI)")
+    title = (
+        f"{one_line_safe(dataset.name)}: {len(articles)} articles{order}, {length}, "
+        "ROUGE F1 x 100 (95% CI)"
+    )
     if fmt == "json":
-        click.echo(json.dumps({"dataset": str(dataset), "articles": len(articles),
-                               "sentences": count, "results": [_record(r) for r in results]},
-                              indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "dataset": str(dataset),
+                    "articles": len(articles),
+                    "sentences": count,
+                    "results": [_record(r) for r in results],
+                },
+                indent=2,
+            )
+        )
     elif fmt == "markdown":
         click.echo(_markdown(title, results))
     else:
@@ -91,41 +144,50 @@ SHOWN_SKIPS = 5
 
 
 def _report_skipped(dataset: Path, skipped: list[str]) -> None:
-    from tread.cli import error
+    from tread.commands.console import error
 
     for problem in skipped[:SHOWN_SKIPS]:
         error(f"{dataset}: {problem}; skipped")
     if len(skipped) > SHOWN_SKIPS:
-        error(f"{dataset}: {len(skipped) - SHOWN_SKIPS:,} more bad lines skipped "
-              f"({len(skipped):,} in all)")
+        error(
+            f"{dataset}: {len(skipped) - SHOWN_SKIPS:,} more bad lines skipped "
+            f"({len(skipped):,} in all)"
+        )
 
 
-def _run_with_progress(run: Any, articles: Any, names: list[str], count: int | None,
-                       jobs: int) -> Any:
+def _run_with_progress(
+    run: Any, articles: Any, names: list[str], count: int | None, jobs: int
+) -> Any:
     if not sys.stderr.isatty() or os.environ.get("CI"):
         return run(articles, names, count, jobs=jobs)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("evaluating", total=len(articles))
-        return run(articles, names, count, jobs=jobs,
-                   progress=lambda n: bar.advance(task, n))
+        return run(articles, names, count, jobs=jobs, progress=lambda n: bar.advance(task, n))
 
 
 def _record(r) -> dict[str, object]:  # type: ignore[no-untyped-def]
     def num(x: float) -> float | None:
         return None if math.isnan(x) else round(x, 3)
 
-    out: dict[str, object] = {"algorithm": r.algorithm, "failures": r.failures,
-                              "ms_per_article": num(r.ms_per_article)}
+    out: dict[str, object] = {
+        "algorithm": r.algorithm,
+        "failures": r.failures,
+        "ms_per_article": num(r.ms_per_article),
+    }
     for metric in LABELS:
         out[metric] = {"f1": num(r.mean(metric)), "ci95": num(r.ci(metric))}
     return out
 
 
 def _markdown(title: str, results) -> str:  # type: ignore[no-untyped-def]
-    lines = [f"**{title}**", "", "| algorithm | R-1 | R-2 | R-L | R-Lsum | ms/article |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"**{title}**",
+        "",
+        "| algorithm | R-1 | R-2 | R-L | R-Lsum | ms/article |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
         cells = [f"{r.mean(m):.2f} ±{r.ci(m):.2f}" for m in LABELS]
         lines.append(f"| {r.algorithm} | {' | '.join(cells)} | {r.ms_per_article:.1f} |")
@@ -144,7 +206,9 @@ def _table(title: str, results) -> None:  # type: ignore[no-untyped-def]
     table.add_column("ms/article", justify="right")
     best = {m: max(r.mean(m) for r in results) for m in LABELS}
     for r in results:
-        cells = [Text(f"{r.mean(m):.2f} ±{r.ci(m):.2f}",
-                      style="bold" if r.mean(m) == best[m] else "") for m in LABELS]
+        cells = [
+            Text(f"{r.mean(m):.2f} ±{r.ci(m):.2f}", style="bold" if r.mean(m) == best[m] else "")
+            for m in LABELS
+        ]
         table.add_row(Text(r.algorithm), *cells, Text(f"{r.ms_per_article:.1f}"))
     Console(no_color=use_color() is False, highlight=False).print(table)

@@ -7,7 +7,25 @@ from typing import Any
 import click
 
 from tread.core.errors import UnsupportedLanguage
-from tread.core.languages import DEFAULT_LANGUAGE, normalize_language, supported_languages
+from tread.core.text.languages import DEFAULT_LANGUAGE, normalize_language, supported_languages
+
+
+class AlgorithmChoice(click.Choice):  # type: ignore[type-arg]
+    """click.Choice over the algorithm registry, read whenever click asks, so an
+    algorithm registered after this module was imported is a choice too."""
+
+    def __init__(self) -> None:
+        super().__init__((), case_sensitive=False)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from tread.core.summarizers.registry import ALGORITHMS
+
+        return tuple(ALGORITHMS)
+
+    @choices.setter
+    def choices(self, _value: object) -> None:  # click.Choice.__init__ assigns it
+        pass
 
 
 class LanguageType(click.ParamType):  # type: ignore[type-arg]

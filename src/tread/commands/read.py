@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tread.commands.library import library_option
+from tread.commands.library_access import library_option
 from tread.commands.options import LanguageType
 
 if TYPE_CHECKING:
@@ -29,8 +29,13 @@ def _reattach_terminal() -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, metavar="[PATH]...", type=click.Path())
-@click.option("-l", "--language", type=LanguageType(), default=None,
-              help="Language of the articles.  [default: from config, else english]")
+@click.option(
+    "-l",
+    "--language",
+    type=LanguageType(),
+    default=None,
+    help="Language of the articles.  [default: from config, else english]",
+)
 @library_option
 def read(paths: tuple[str, ...], language: str | None, library_path: Path | None) -> None:
     """Open the reader on files, folders, web pages ('-' reads piped text).
@@ -41,12 +46,14 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     """
     from tread.core.article import Article
     from tread.core.errors import TreadError
-    from tread.core.files import collect_paths, sample_articles
     from tread.core.sources import load
+    from tread.core.sources.files import collect_paths, readable_suffixes, sample_articles
 
     if not sys.stdout.isatty():
-        raise click.ClickException("the reader needs a terminal, and standard output is "
-                                   "not one; 'tread summarize' prints for pipes")
+        raise click.ClickException(
+            "the reader needs a terminal, and standard output is "
+            "not one; 'tread summarize' prints for pipes"
+        )
     stdin_piped = sys.stdin is not None and not sys.stdin.isatty()
     if not paths and stdin_piped:
         paths = ("-",)
@@ -56,7 +63,8 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
     else:
         targets = collect_paths(paths) if paths else sample_articles()
     if not targets:
-        raise click.UsageError("no readable articles (.txt, .md) in " + ", ".join(paths))
+        kinds = ", ".join(sorted(readable_suffixes()))
+        raise click.UsageError(f"no readable articles ({kinds}) in " + ", ".join(paths))
     preloaded: dict[str, Article] = {}
     if "-" in targets:
         try:
@@ -74,7 +82,7 @@ def read(paths: tuple[str, ...], language: str | None, library_path: Path | None
 
 def _library(path: Path | None) -> LibrarySource | None:
     """The library, when it exists and holds articles (else the samples are opened)."""
-    from tread.core.library import Library, LibraryError, default_path
+    from tread.core.store.library import Library, LibraryError, default_path
     from tread.ui.library_source import LibrarySource
 
     path = path or default_path()

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from tread.commands.options import inputs_argument, language_option
-from tread.core.summarize import ALGORITHMS, DEFAULT_ALGORITHM, DEFAULT_SENTENCES
+from tread.commands.options import AlgorithmChoice, inputs_argument, language_option
+from tread.core.summarizers.registry import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EPILOG = """\b
 Examples:
@@ -40,8 +40,7 @@ def _parse_length(value: str) -> tuple[int | None, float | None]:
         ) from None
 
 
-def _finite_ratio(ctx: click.Context, param: click.Parameter,
-                  value: float | None) -> float | None:
+def _finite_ratio(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
     """click's FloatRange lets NaN through (every comparison with it is false)."""
     if value is not None and not 0 < value <= 1:
         raise click.BadParameter(f"{value} is not in the range 0<x<=1.", ctx, param)
@@ -51,21 +50,50 @@ def _finite_ratio(ctx: click.Context, param: click.Parameter,
 @click.command(epilog=EPILOG)
 @inputs_argument
 @click.option(
-    "-a", "--algorithm", type=click.Choice(list(ALGORITHMS), case_sensitive=False),
-    default=DEFAULT_ALGORITHM, show_default=True, help="Summarisation algorithm (sumy's names).",
+    "-a",
+    "--algorithm",
+    type=AlgorithmChoice(),
+    default=DEFAULT_ALGORITHM,
+    show_default=True,
+    help="Summarisation algorithm (sumy's names).",
 )
-@click.option("-n", "--sentences", type=click.IntRange(min=1), default=None,
-              help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}]")
-@click.option("-r", "--ratio", type=click.FloatRange(0, 1, min_open=True), default=None,
-              callback=_finite_ratio, help="Share of the document's sentences, e.g. 0.2.")
-@click.option("--length", "length", default=None, metavar="N|P%",
-              help="sumy-style length: a count (7) or a percentage (20%).")
+@click.option(
+    "-n",
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=None,
+    help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}]",
+)
+@click.option(
+    "-r",
+    "--ratio",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=None,
+    callback=_finite_ratio,
+    help="Share of the document's sentences, e.g. 0.2.",
+)
+@click.option(
+    "--length",
+    "length",
+    default=None,
+    metavar="N|P%",
+    help="sumy-style length: a count (7) or a percentage (20%).",
+)
 @language_option
-@click.option("--explain", is_flag=True,
-              help="Also give every sentence's score and rank (and, for tread, what each "
-                   "feature added).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["plain", "json", "markdown"]),
-              default="plain", show_default=True, help="Output format.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also give every sentence's score and rank (and, for tread, what each feature added).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["plain", "json", "markdown"]),
+    default="plain",
+    show_default=True,
+    help="Output format.",
+)
 @click.pass_context
 def summarize(
     ctx: click.Context,
@@ -93,8 +121,6 @@ def summarize(
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
         inputs = ("-",)
 
-    from tread.commands.runner import run_summaries
-
     failures = run_summaries(
         inputs,
         algorithm=algorithm.lower(),
@@ -106,3 +132,55 @@ def summarize(
     )
     if failures:
         ctx.exit(1)
+
+
+def run_summaries(
+    inputs: tuple[str, ...],
+    *,
+    algorithm: str,
+    count: int | None,
+    ratio: float | None,
+    language: str,
+    fmt: str,
+    explain: bool = False,
+) -> int:
+    """Summarise each input and print it; report each failure in one line.
+
+    Returns the number of inputs that failed: the others are still summarised.
+    """
+    from tread.commands.console import error
+    from tread.commands.summarize_output import print_summary
+    from tread.core.errors import TreadError
+    from tread.core.sources import STDIN_NAME, load
+    from tread.core.summarizers.summarize import sentence_count_for, summarize
+    from tread.core.text.segment import segment_article
+
+    failures = 0
+    printed = 0
+    for path in inputs:
+        name = STDIN_NAME if path == "-" else path
+        try:
+            article = load(path)
+            # segmentation stops at the sentence limit: a million one-word sentences
+            # are refused in seconds, not after minutes of work
+            seg = segment_article(article, language)
+            if not seg.sentences:
+                raise TreadError("no sentences to summarise")
+            n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
+            summary = summarize(seg, algorithm, n)
+        except TreadError as exc:
+            error(f"{name}: {exc}")
+            failures += 1
+            continue
+        print_summary(
+            name,
+            article,
+            seg,
+            summary,
+            fmt=fmt,
+            explain=explain,
+            several=len(inputs) > 1,
+            first=not printed,
+        )
+        printed += 1
+    return failures

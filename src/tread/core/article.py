@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tread.core.entities.kinds import kind_of_label
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -95,3 +97,17 @@ class Summary:
     ranking: tuple[tuple[float, int], ...] = ()
     #: for tread's model: per sentence, each feature's contribution to its score
     contributions: tuple[dict[str, float], ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: ``text[start:end]`` of the article, with its backend's label."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+    @property
+    def kind(self) -> str:
+        return kind_of_label(self.label)

@@ -33,6 +33,8 @@ class Config:
     words_per_minute: int = 230
     #: spaCy pipeline to use for entities; empty: the first installed small English one
     model: str = ""
+    #: which entity backend finds the entities (tread.core.entities.registry)
+    entity_backend: str = "spacy"
     hidden_kinds: list[str] = field(default_factory=list)
     show_list: bool = True
     show_side: bool = True
@@ -64,14 +66,21 @@ def _of_type(kind: type) -> Callable[[Any], bool]:
 
 def _algorithm(value: Any) -> bool:
     """the name of an algorithm (tread summarize --help lists them)"""
-    from tread.core.summarize import ALGORITHMS
+    from tread.core.summarizers.registry import ALGORITHMS
 
     return isinstance(value, str) and value in ALGORITHMS
 
 
+def _entity_backend(value: Any) -> bool:
+    """the name of an entity backend (tread doctor shows the one in use)"""
+    from tread.core.entities.registry import BACKENDS
+
+    return isinstance(value, str) and value in BACKENDS
+
+
 def _language(value: Any) -> bool:
     """a language tread supports (tread doctor lists them)"""
-    from tread.core.languages import normalize_language
+    from tread.core.text.languages import normalize_language
 
     try:
         return isinstance(value, str) and bool(normalize_language(value))
@@ -92,6 +101,7 @@ _CHECKS: Final[dict[str, Callable[[Any], bool]]] = {
     "theme": _of_type(str),
     "words_per_minute": _int_in(20, 2000),
     "model": _of_type(str),
+    "entity_backend": _entity_backend,
     "hidden_kinds": _strings,
     "show_list": _of_type(bool),
     "show_side": _of_type(bool),
@@ -115,15 +125,18 @@ def from_mapping(raw: dict[str, Any]) -> tuple[Config, list[str]]:
                 problems.append('[keys] must be a table of binding id = "keys"')
                 continue
             good = {k: v for k, v in value.items() if isinstance(v, str)}
-            problems += [f"[keys] {k!r} must be a string of keys, e.g. \"n,j\" "
-                         f"(got {_shown(v)})" for k, v in value.items() if k not in good]
+            problems += [
+                f'[keys] {k!r} must be a string of keys, e.g. "n,j" (got {_shown(v)})'
+                for k, v in value.items()
+                if k not in good
+            ]
             values["keys"] = good
         elif key in _CHECKS:
             check = _CHECKS[key]
             if check(value):
                 values[key] = value
                 if key == "language":  # "de" and "German" mean german
-                    from tread.core.languages import normalize_language
+                    from tread.core.text.languages import normalize_language
 
                     values[key] = normalize_language(value)
             else:
@@ -141,8 +154,10 @@ def load_config(path: Path | None = None) -> tuple[Config, str | None]:
     except FileNotFoundError:
         return Config(), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Config(), (f"{path}: not read ({exc}); defaults in use, and the file "
-                          "will not be changed until it is fixed")
+        return Config(), (
+            f"{path}: not read ({exc}); defaults in use, and the file "
+            "will not be changed until it is fixed"
+        )
     config, problems = from_mapping(raw)
     if problems:
         return config, f"{path}: defaults used for " + "; ".join(problems)

@@ -18,8 +18,9 @@ class BadSetting(TreadError):
     """An environment variable holds a value tread cannot use."""
 
 
-def env_number(name: str, default: float, *, unit: str, maximum: float,
-               integer: bool = False) -> float:
+def env_number(
+    name: str, default: float, *, unit: str, maximum: float, integer: bool = False
+) -> float:
     """The positive number in ``$name``, ``default`` when unset or empty.
 
     ``unit`` names what the number counts ("MB", "seconds", "sentences") for the
@@ -37,7 +38,9 @@ def env_number(name: str, default: float, *, unit: str, maximum: float,
         value = math.nan
     if not (math.isfinite(value) and 0 < value <= maximum):
         shown = raw if len(raw) <= 20 else raw[:19] + "…"
-        raise BadSetting(f"{name}={shown!r} is not usable: it takes {kind} of {unit} "
-                         f"above 0 and at most {maximum:g} (unset it for the default, "
-                         f"{default:g})")
+        raise BadSetting(
+            f"{name}={shown!r} is not usable: it takes {kind} of {unit} "
+            f"above 0 and at most {maximum:g} (unset it for the default, "
+            f"{default:g})"
+        )
     return value

@@ -25,3 +25,7 @@ class UnknownAlgorithm(TreadError):
 
 class InputTooLarge(TreadError):
     """The input is over a configured size limit."""
+
+
+class NerUnavailable(TreadError):
+    """An entity backend cannot run: its library or every model it could use is missing."""

@@ -129,16 +129,23 @@ def _kind(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true/false"
-    names = {str: "a string", list: "an array", dict: "an object", int: "a number",
-             float: "a number"}
+    names = {
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+        int: "a number",
+        float: "a number",
+    }
     return names.get(type(value), type(value).__name__)
 
 
 def _record(raw: bytes | None, number: int, most: int) -> EvalArticle | None:
     """The article on one line, None for a blank line; _BadRecord says what is wrong."""
     if raw is None:
-        raise _BadRecord(f"longer than the {most / (1024 * 1024):g} MB input limit, "
-                         "which TREAD_MAX_INPUT_MB raises")
+        raise _BadRecord(
+            f"longer than the {most / (1024 * 1024):g} MB input limit, "
+            "which TREAD_MAX_INPUT_MB raises"
+        )
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -167,9 +174,14 @@ def _record(raw: bytes | None, number: int, most: int) -> EvalArticle | None:
     elif isinstance(sentences, list) and all(isinstance(x, str) for x in sentences):
         reference = tuple(sentences)
     else:
-        raise _BadRecord(f'"summary_sentences" is {_kind(sentences)}'
-                         + (" with an item that is not a string" if isinstance(sentences, list)
-                            else ", not an array of strings"))
+        raise _BadRecord(
+            f'"summary_sentences" is {_kind(sentences)}'
+            + (
+                " with an item that is not a string"
+                if isinstance(sentences, list)
+                else ", not an array of strings"
+            )
+        )
     title = row.get("title")
     if title is not None and not isinstance(title, str):
         raise _BadRecord(f'"title" is {_kind(title)}, not a string')
@@ -184,7 +196,7 @@ def shuffled(articles: Sequence[EvalArticle], seed: int = 7) -> list[EvalArticle
     import random
 
     from tread.core.limits import max_sentences
-    from tread.core.segment import segment
+    from tread.core.text.segment import segment
 
     rng = random.Random(seed)
     out = []
@@ -206,15 +218,16 @@ def make_scorer() -> Any:
     return rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
 
 
-def evaluate_article(article: EvalArticle, algorithms: Sequence[str], count: int | None,
-                     scorer: Any) -> dict[str, tuple[dict[str, float], float] | None]:
+def evaluate_article(
+    article: EvalArticle, algorithms: Sequence[str], count: int | None, scorer: Any
+) -> dict[str, tuple[dict[str, float], float] | None]:
     """ROUGE F1 x 100 and seconds for each algorithm on one article (None: it failed).
 
     ``count`` None means as many sentences as the reference has.
     """
     from tread.core.limits import max_sentences
-    from tread.core.segment import segment
-    from tread.core.summarize import summarize
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment
 
     n = count if count is not None else len(article.reference)
     reference = "\n".join(article.reference)
@@ -243,9 +256,14 @@ def _evaluate_chunk(args: tuple[list[EvalArticle], list[str], int | None]) -> li
     return [evaluate_article(a, algorithms, count, scorer) for a in articles]
 
 
-def evaluate(articles: Sequence[EvalArticle], algorithms: Sequence[str], count: int | None,
-             *, jobs: int = 1, progress: Callable[[int], None] | None = None
-             ) -> list[AlgorithmResult]:
+def evaluate(
+    articles: Sequence[EvalArticle],
+    algorithms: Sequence[str],
+    count: int | None,
+    *,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[AlgorithmResult]:
     """Evaluate every algorithm on every article; ``progress(n)`` after each n done."""
     results = {name: AlgorithmResult(name) for name in algorithms}
 
@@ -265,8 +283,10 @@ def evaluate(articles: Sequence[EvalArticle], algorithms: Sequence[str], count: 
             progress(done)
 
     chunk = 10
-    chunks = [(list(articles[i : i + chunk]), list(algorithms), count)
-              for i in range(0, len(articles), chunk)]
+    chunks = [
+        (list(articles[i : i + chunk]), list(algorithms), count)
+        for i in range(0, len(articles), chunk)
+    ]
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 

@@ -48,8 +48,9 @@ def max_graph_sentences() -> int:
 
 
 def max_greedy_comparisons() -> int:
-    return _limit("TREAD_MAX_GREEDY_COMPARISONS", DEFAULT_MAX_GREEDY_COMPARISONS,
-                  "sentence comparisons")
+    return _limit(
+        "TREAD_MAX_GREEDY_COMPARISONS", DEFAULT_MAX_GREEDY_COMPARISONS, "sentence comparisons"
+    )
 
 
 def too_many_sentences(counted: int, limit: int, *, complete: bool = True) -> InputTooLarge:

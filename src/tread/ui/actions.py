@@ -8,8 +8,8 @@ from textual.widgets import Input
 
 from tread.core.config import Config, ConfigError, save_config
 from tread.core.errors import TreadError
+from tread.core.store.read_marks import ReadMarks
 from tread.ui.library_source import LibrarySource, is_library_path
-from tread.ui.readstate import ReadState
 from tread.ui.screens.help import HelpScreen
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.workers import AnalysisWorkers
@@ -21,7 +21,7 @@ class ReaderActions(AnalysisWorkers):
     _config_refused: bool = False
     current_path: str | None
     library: LibrarySource | None
-    read_state: ReadState
+    read_state: ReadMarks
     _newest_library_id: int
 
     def action_help(self) -> None:

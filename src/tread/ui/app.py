@@ -7,21 +7,23 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
-from tread.core.analysis import Analysis
-from tread.core.article import Article, Summary
+from tread.core.article import Article, Entity, Summary
 from tread.core.config import Config, load_config
-from tread.core.entities import KINDS, Entity, SpacyEntityExtractor
+from tread.core.entities.kinds import KINDS
+from tread.core.entities.registry import make_extractor
 from tread.core.errors import TreadError
-from tread.core.summarize import ALGORITHMS
+from tread.core.store.read_marks import ReadMarks
+from tread.core.summarizers.registry import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import ReaderActions
+from tread.ui.bindings import READER_BINDINGS
 from tread.ui.library_source import LibrarySource
-from tread.ui.readstate import ReadState
+from tread.ui.models import Analysis
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.widgets.article_view import ArticleView, Block, title_content
 from tread.ui.widgets.entity_index import EntityIndex, EntityKey
@@ -35,33 +37,17 @@ MAX_SENTENCES = 50
 class Tread(ReaderActions):
     CSS_PATH = Path(__file__).parent / "tread.tcss"
     TITLE = "tread"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("slash", "filter", "Filter", id="filter"),
-        Binding("n", "next_summary", "Next summary", id="next-summary"),
-        Binding("N", "previous_summary", "Previous summary", id="previous-summary",
-                show=False),
-        Binding("plus,equals_sign", "more", "More", id="more-sentences"),
-        Binding("minus", "fewer", "Fewer", id="fewer-sentences"),
-        Binding("a", "next_algorithm", "Algorithm", id="next-algorithm"),
-        Binding("s", "skim", "Skim", id="skim"),
-        Binding("e", "toggle_entities", "Entities", id="toggle-entities"),
-        *[Binding(str(i), f"toggle_kind('{kind}')", f"Show/hide {kind}", show=False,
-                  id=f"toggle-{kind}") for i, kind in enumerate(KINDS, 1)],
-        Binding("left_square_bracket", "toggle_list", "List", id="toggle-list", show=False),
-        Binding("right_square_bracket", "toggle_side", "Side pane", id="toggle-side",
-                show=False),
-        Binding("o", "cycle_sort", "Sort list", id="sort-list", show=False),
-        Binding("m", "toggle_read", "Mark read/unread", id="toggle-read", show=False),
-        Binding("asterisk", "toggle_star", "Star (library)", id="toggle-star", show=False),
-        Binding("escape", "leave_filter", "Leave filter", show=False, id="leave-filter"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list(READER_BINDINGS)
 
-    def __init__(self, paths: list[str], *, language: str | None = None,
-                 preloaded: dict[str, Article] | None = None,
-                 config: Config | None = None,
-                 library: LibrarySource | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        *,
+        language: str | None = None,
+        preloaded: dict[str, Article] | None = None,
+        config: Config | None = None,
+        library: LibrarySource | None = None,
+    ) -> None:
         super().__init__()
         loaded, self._config_warning = (config, None) if config else load_config()
         self.config: Config = loaded
@@ -70,7 +56,7 @@ class Tread(ReaderActions):
         self.preloaded: dict[str, Article] = dict(preloaded or {})
         self.library = library
         self._newest_library_id = 0
-        self.read_state = ReadState()
+        self.read_state = ReadMarks()
         self.current_path: str | None = None
         self.skim = False
         self._analyses: dict[str, Analysis] = {}
@@ -81,15 +67,18 @@ class Tread(ReaderActions):
         self._entity_pos: dict[EntityKey, int] = {}
         self._show_entities = True
         self._note = ""  # shown before the reading progress under the article
-        self._extractor = SpacyEntityExtractor(self.config.model or None)
+        self._extractor = make_extractor(
+            self.config.entity_backend, model=self.config.model or None
+        )
 
     # -- layout ------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
                 yield Input(placeholder="/ filter", id="filter")
-                yield ArticleList(self.paths, words_per_minute=self.config.words_per_minute,
-                                  id="articles")
+                yield ArticleList(
+                    self.paths, words_per_minute=self.config.words_per_minute, id="articles"
+                )
             yield ArticleView(id="article")
             with Vertical(id="side-pane"):
                 yield SummaryPanel(id="summary")
@@ -324,8 +313,11 @@ class Tread(ReaderActions):
         if self._summary_pos < 0:
             top = self.query_one(ArticleView).visible_range()[0]
             after = [i for i, (s, _) in enumerate(spans) if s >= top]
-            pos = (after[0] if after else 0) if step > 0 else (
-                (after[0] - 1 if after else len(spans) - 1) % len(spans))
+            pos = (
+                (after[0] if after else 0)
+                if step > 0
+                else ((after[0] - 1 if after else len(spans) - 1) % len(spans))
+            )
         else:
             pos = (self._summary_pos + step) % len(spans)
         self._summary_pos = pos
@@ -349,8 +341,9 @@ class Tread(ReaderActions):
             self._apply_summary(analysis, self._summaries[key])
         else:
             self.query_one("#summary", SummaryPanel).show_summary("", None)
-            self.resummarize(analysis.path, analysis.segmentation,
-                             self.config.algorithm, self.config.sentences)
+            self.resummarize(
+                analysis.path, analysis.segmentation, self.config.algorithm, self.config.sentences
+            )
 
     def action_more(self) -> None:
         self.config.sentences = min(MAX_SENTENCES, self.config.sentences + 1)
@@ -394,7 +387,7 @@ class Tread(ReaderActions):
         self.query_one(EntityIndex).set_hidden(hidden)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tread.ui.commands import tread_commands
+        from tread.ui.palette import tread_commands
 
         yield from super().get_system_commands(screen)
         yield from tread_commands(self)

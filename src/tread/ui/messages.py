@@ -6,9 +6,8 @@ import threading
 
 from textual.message import Message
 
-from tread.core.analysis import Analysis, ArticleInfo
-from tread.core.article import Article, Summary
-from tread.core.entities import Entity
+from tread.core.article import Article, Entity, Summary
+from tread.ui.models import Analysis, ArticleInfo
 from tread.ui.widgets.article_view import Block
 
 

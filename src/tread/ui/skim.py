@@ -9,11 +9,13 @@ CONTEXT = 1  # sentences of context on each side of a summary sentence
 
 
 def normal_blocks(seg: Segmentation) -> list[Block]:
-    from tread.core.segment import paragraph_spans
+    from tread.core.text.segment import paragraph_spans
 
     headings = {(h.start, h.end) for h in seg.headings}
-    return [Block(s, e, "heading" if (s, e) in headings else "paragraph")
-            for s, e in paragraph_spans(seg.text)]
+    return [
+        Block(s, e, "heading" if (s, e) in headings else "paragraph")
+        for s, e in paragraph_spans(seg.text)
+    ]
 
 
 def skim_blocks(seg: Segmentation, summary: Summary, context: int = CONTEXT) -> list[Block]:
@@ -22,6 +24,7 @@ def skim_blocks(seg: Segmentation, summary: Summary, context: int = CONTEXT) -> 
     sentences = seg.sentences
     last = len(sentences) - 1
     groups: list[list[int]] = []
+
     def same_paragraph(i: int, j: int) -> bool:
         return sentences[i].paragraph == sentences[j].paragraph
 

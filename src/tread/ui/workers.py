@@ -9,12 +9,11 @@ from textual import work
 from textual.app import App
 from textual.worker import get_current_worker
 
-from tread.core.analysis import Analysis, info_for
 from tread.core.article import Article, Segmentation, Summary
-from tread.core.entities import EntityExtractor, NerUnavailable
-from tread.core.errors import TreadError
-from tread.core.sanitize import one_line_safe
+from tread.core.entities.registry import EntityExtractor
+from tread.core.errors import NerUnavailable, TreadError
 from tread.core.sources import load
+from tread.core.text.sanitize import one_line_safe
 from tread.ui.library_source import LibrarySource, is_library_path
 from tread.ui.messages import (
     AnalysisFailed,
@@ -24,6 +23,7 @@ from tread.ui.messages import (
     EntitiesFound,
     SummaryMade,
 )
+from tread.ui.models import Analysis, info_for
 from tread.ui.widgets.article_view import Block
 
 _LIST_BATCH = 64
@@ -32,12 +32,11 @@ _PAINT_WAIT = 1.0  # seconds the analysis waits for the text to be painted
 
 def blocks_for(article: Article) -> list[Block]:
     """Headings and paragraphs, as the segmentation core sees them."""
-    from tread.core.segment import heading_spans, paragraph_spans
+    from tread.core.text.segment import heading_spans, paragraph_spans
 
     paragraphs = paragraph_spans(article.text)
     headings = set(heading_spans(article.text, paragraphs, article.headings or None))
-    return [Block(s, e, "heading" if (s, e) in headings else "paragraph")
-            for s, e in paragraphs]
+    return [Block(s, e, "heading" if (s, e) in headings else "paragraph") for s, e in paragraphs]
 
 
 class AnalysisWorkers(App[None]):
@@ -68,8 +67,8 @@ class AnalysisWorkers(App[None]):
 
     @work(thread=True, group="listing", exit_on_error=False)
     def list_articles(self, paths: list[str]) -> None:
-        from tread.core.analysis import ArticleInfo
         from tread.core.sources import STDIN_NAME
+        from tread.ui.models import ArticleInfo
 
         worker = get_current_worker()
         batch = []
@@ -92,7 +91,7 @@ class AnalysisWorkers(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
     def analyse(self, path: str, language: str, algorithm: str, count: int) -> None:
-        from tread.core.pipeline import segment_article
+        from tread.core.text.segment import segment_article
 
         worker = get_current_worker()
         try:
@@ -116,8 +115,7 @@ class AnalysisWorkers(App[None]):
             self.post_message(ArticleAnalysed(path, analysis))
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
-    def resummarize(self, path: str, seg: Segmentation, algorithm: str,
-                    count: int) -> None:
+    def resummarize(self, path: str, seg: Segmentation, algorithm: str, count: int) -> None:
         worker = get_current_worker()
         try:
             summary = self.summary_for(path, seg, algorithm, count)
@@ -132,7 +130,7 @@ class AnalysisWorkers(App[None]):
     def find_entities(self, path: str, text: str, extractor: EntityExtractor) -> None:
         worker = get_current_worker()
         library = self.library if is_library_path(path) else None
-        key = model_key(extractor)
+        key = extractor.cache_key()
         try:
             found = library.cached_entities(path, key) if library and key else None
             if found is None:
@@ -149,25 +147,7 @@ class AnalysisWorkers(App[None]):
             self.post_message(EntitiesFound(path, found, None))
 
 
-def model_key(extractor: EntityExtractor) -> str | None:
-    """Which model (and version) finds the entities: part of the cache key."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    from tread.core.entities import resolve_model
-
-    try:
-        name = resolve_model(getattr(extractor, "_preferred", None))
-    except NerUnavailable:
-        return None
-    try:
-        model_version = version(name.replace("_", "-"))
-    except PackageNotFoundError:
-        model_version = "?"
-    corrections = getattr(extractor, "_corrections", True)
-    return f"{name}={model_version},corrections={corrections}"
-
-
 def _summary(seg: Segmentation, algorithm: str, count: int) -> Summary:
-    from tread.core.summarize import sentence_count_for, summarize
+    from tread.core.summarizers.summarize import sentence_count_for, summarize
 
     return summarize(seg, algorithm, sentence_count_for(len(seg.sentences), count=count))

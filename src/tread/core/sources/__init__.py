@@ -11,8 +11,8 @@ from typing import BinaryIO, Final
 from tread.core.article import Article
 from tread.core.envvars import env_number
 from tread.core.errors import EmptyDocument, InputTooLarge, UnreadableInput
-from tread.core.sanitize import sanitize
-from tread.core.sources.decode import decode
+from tread.core.text.decode import decode
+from tread.core.text.sanitize import sanitize
 
 #: Inputs larger than this are refused up front (override with TREAD_MAX_INPUT_MB): at
 #: about 2.5 s per MB for a summary, 16 MB stays well under a minute.
@@ -24,8 +24,7 @@ STDIN_NAME: Final = "<stdin>"
 
 def max_input_bytes() -> int:
     """The input cap in bytes; a bad TREAD_MAX_INPUT_MB is a BadSetting (one line)."""
-    mb = env_number("TREAD_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB, unit="MB",
-                    maximum=MAX_INPUT_MB)
+    mb = env_number("TREAD_MAX_INPUT_MB", DEFAULT_MAX_INPUT_MB, unit="MB", maximum=MAX_INPUT_MB)
     return max(1, int(mb * 1024 * 1024))
 
 
@@ -79,7 +78,7 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
         except OSError as exc:
             raise UnreadableInput(exc.strerror or "cannot be read") from None
     if len(data) > limit:
-        from tread.core.summarize import linear_algorithms
+        from tread.core.summarizers.registry import linear_algorithms
 
         mb = f"{limit / (1024 * 1024):g}"
         raise InputTooLarge(
@@ -105,8 +104,9 @@ def load(path: str, stdin: BinaryIO | None = None) -> Article:
     return article_from(read_bytes(path, stdin), name, suffix=suffix)
 
 
-def load_url(url: str, *, allow_private: bool | None = None,
-             deadline: float | None = None) -> Article:
+def load_url(
+    url: str, *, allow_private: bool | None = None, deadline: float | None = None
+) -> Article:
     """The article at ``url``, which must be an http(s) URL: never a path, '-' or a device.
 
     This is the only loader for links that come from the network (a feed's entries):
@@ -115,12 +115,20 @@ def load_url(url: str, *, allow_private: bool | None = None,
     from tread.core.sources.url import fetch
 
     fetched = fetch(url, allow_private=allow_private, deadline=deadline)
-    return article_from(fetched.data, url, content_type=fetched.content_type, url=url,
-                        charset=fetched.charset)
+    return article_from(
+        fetched.data, url, content_type=fetched.content_type, url=url, charset=fetched.charset
+    )
 
 
-def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str = "",
-                 url: str | None = None, charset: str | None = None) -> Article:
+def article_from(
+    data: bytes,
+    name: str,
+    *,
+    suffix: str = "",
+    content_type: str = "",
+    url: str | None = None,
+    charset: str | None = None,
+) -> Article:
     """An Article from raw bytes: a text, Markdown or HTML document (not a feed).
 
     ``charset`` is the one a Content-Type header declared; see ``decode``.
@@ -128,8 +136,7 @@ def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str 
     from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed
 
     if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
-        raise UnreadableInput("a feed, not an article: add it with 'tread add' to read "
-                              "its entries")
+        raise UnreadableInput("a feed, not an article: add it with 'tread add' to read its entries")
     if "html" in content_type:
         suffix = ".html"
     text, encoding = decode(data, charset)
@@ -152,4 +159,5 @@ def article_from(data: bytes, name: str, *, suffix: str = "", content_type: str 
 def _looks_like_html(text: str) -> bool:
     head = text[:1024].lstrip().lower()
     return head.startswith(("<!doctype html", "<html")) or (
-        head.startswith("<") and "<body" in text[:20000].lower())
+        head.startswith("<") and "<body" in text[:20000].lower()
+    )

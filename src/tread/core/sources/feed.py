@@ -16,7 +16,6 @@ import re
 from typing import Any, Final
 
 from tread.core.errors import UnreadableInput
-from tread.core.sanitize import one_line_safe
 from tread.core.sources.feed_entries import (
     MAX_ENTRIES,
     TEASER_WORDS,
@@ -29,23 +28,42 @@ from tread.core.sources.feed_entries import (
     one_line,
     timestamp,
 )
+from tread.core.text.sanitize import one_line_safe
 
-__all__ = ["FEED_SUFFIXES", "FEED_TYPES", "MAX_ENTRIES", "TEASER_WORDS", "Feed", "FeedEntry",
-           "looks_like_feed", "parse_feed"]
+__all__ = [
+    "FEED_SUFFIXES",
+    "FEED_TYPES",
+    "MAX_ENTRIES",
+    "TEASER_WORDS",
+    "Feed",
+    "FeedEntry",
+    "looks_like_feed",
+    "parse_feed",
+]
 
-FEED_TYPES: Final = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
-                     "application/feed+json")
+FEED_TYPES: Final = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/feed+json",
+)
 FEED_SUFFIXES: Final = frozenset({".rss", ".atom", ".xml", ".rdf"})
-_FEED_START: Final = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",
-                                re.DOTALL)
-_BOMS: Final = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"),
-                (b"\xfe\xff", "utf-16-be"))
+_FEED_START: Final = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL
+)
+_BOMS: Final = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 _DECLARED: Final = re.compile(rb"""^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"'>]{1,60})["']""")
 _DECLARATION: Final = re.compile(r"""^(<\?xml\s[^>]*?\bencoding\s*=\s*)(["'])[^"'>]*\2""")
 #: codecs Python has that are not character sets a document can be written in
-_NOT_CHARSETS: Final = frozenset({"punycode", "idna", "unicode-escape", "raw-unicode-escape",
-                                  "undefined"})
+_NOT_CHARSETS: Final = frozenset(
+    {"punycode", "idna", "unicode-escape", "raw-unicode-escape", "undefined"}
+)
 #: characters XML 1.0 does not allow (NUL would also make feedparser guess UTF-16)
 _NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 #: a DOCTYPE in the prolog (after the declaration, comments, processing instructions)
@@ -78,11 +96,13 @@ def _codec(name: str) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise UnreadableInput(f"the feed declares an unknown encoding "
-                              f"({one_line_safe(name)!r})") from None
+        raise UnreadableInput(
+            f"the feed declares an unknown encoding ({one_line_safe(name)!r})"
+        ) from None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
-        raise UnreadableInput(f"the feed declares an encoding that is not a character set "
-                              f"({one_line_safe(name)!r})")
+        raise UnreadableInput(
+            f"the feed declares an encoding that is not a character set ({one_line_safe(name)!r})"
+        )
     return info.name
 
 
@@ -128,7 +148,7 @@ def looks_like_feed(data: bytes, content_type: str = "") -> bool:
     if content_type.startswith(FEED_TYPES):
         return True
     encoding, skip = _sniff(data)
-    head = data[skip:skip + 4096].decode(encoding or "utf-8", "ignore")
+    head = data[skip : skip + 4096].decode(encoding or "utf-8", "ignore")
     if _FEED_START.match(head):
         return True
     return head.lstrip().startswith("{") and "jsonfeed.org" in head
@@ -139,21 +159,31 @@ def _refuse_entities(text: str, utf8: bytes) -> None:
     before any parser sees them, in well-formed and malformed XML alike."""
     root = re.search(r"<[A-Za-z_:]", text)
     if "<!ENTITY" in text[: root.start() if root else len(text)] or (
-            _DOCTYPE.match(text) and "<!ENTITY" in text):
-        raise UnreadableInput("the feed declares XML entities; refused (entity expansion "
-                              "and external entities are unsafe)")
+        _DOCTYPE.match(text) and "<!ENTITY" in text
+    ):
+        raise UnreadableInput(
+            "the feed declares XML entities; refused (entity expansion "
+            "and external entities are unsafe)"
+        )
     import xml.etree.ElementTree as ET
 
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import iterparse
 
     try:
-        for _ in iterparse(io.BytesIO(utf8), events=("start",), forbid_dtd=False,
-                           forbid_entities=True, forbid_external=True):
+        for _ in iterparse(
+            io.BytesIO(utf8),
+            events=("start",),
+            forbid_dtd=False,
+            forbid_entities=True,
+            forbid_external=True,
+        ):
             break  # entities are declared before the root element: the rest is feedparser's
     except DefusedXmlException:
-        raise UnreadableInput("the feed declares XML entities; refused (entity expansion "
-                              "and external entities are unsafe)") from None
+        raise UnreadableInput(
+            "the feed declares XML entities; refused (entity expansion "
+            "and external entities are unsafe)"
+        ) from None
     except ET.ParseError:
         return
 
@@ -169,14 +199,23 @@ def _entries_pass(utf8: bytes, keep: set[int] | None) -> tuple[list[float | None
     Returns the dates and the root of what is left."""
     from lxml import etree
 
-    events = etree.iterparse(io.BytesIO(utf8), events=("end",), resolve_entities=False,
-                             no_network=True, load_dtd=False, huge_tree=False)
+    events = etree.iterparse(
+        io.BytesIO(utf8),
+        events=("end",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+    )
     times: list[float | None] = []
     index = 0
     for _, element in events:
         parent = element.getparent()
-        if _local(element.tag) not in ("item", "entry") or parent is None or (
-                parent.getparent() is not None and parent.getparent().getparent() is not None):
+        if (
+            _local(element.tag) not in ("item", "entry")
+            or parent is None
+            or (parent.getparent() is not None and parent.getparent().getparent() is not None)
+        ):
             continue
         if keep is None:
             dates = {_local(c.tag): c.text for c in element if _local(c.tag) in _DATES}
@@ -201,7 +240,8 @@ def _trim(utf8: bytes) -> tuple[bytes, int]:
     except etree.XMLSyntaxError:
         return utf8, 0
     return etree.tostring(root.getroottree(), encoding="utf-8", xml_declaration=True), (
-        len(times) - len(keep))
+        len(times) - len(keep)
+    )
 
 
 def _when(entry: Any) -> float | None:
@@ -231,15 +271,17 @@ def parse_feed(data: bytes, *, content_type: str = "") -> Feed:
 
     headers = {"content-type": "application/xml; charset=utf-8"}
     try:
-        parsed: Any = feedparser.parse(utf8, response_headers=headers, sanitize_html=True,
-                                       resolve_relative_uris=True)
+        parsed: Any = feedparser.parse(
+            utf8, response_headers=headers, sanitize_html=True, resolve_relative_uris=True
+        )
     except (ValueError, LookupError, RecursionError) as exc:
         raise UnreadableInput(f"not a readable feed ({exc})") from None
     if not parsed.entries:
         reason = parsed.get("bozo_exception")
         found = parsed.get("version") or parsed.get("feed", {}).get("title")
-        raise UnreadableInput("not a readable feed" + (f" ({reason})" if reason and not found
-                                                        else " (no entries)"))
+        raise UnreadableInput(
+            "not a readable feed" + (f" ({reason})" if reason and not found else " (no entries)")
+        )
     chosen = newest([_when(e) for e in parsed.entries], MAX_ENTRIES)
     entries: list[FeedEntry] = []
     empty = 0
@@ -251,15 +293,29 @@ def parse_feed(data: bytes, *, content_type: str = "") -> Feed:
             entries.append(entry)
     feed = parsed.get("feed", {})
     title = one_line(feed.get("title"), 500) or "untitled feed"
-    return Feed(title, clean_link(feed.get("link")), tuple(entries),
-                older=older + len(parsed.entries) - len(chosen), empty=empty)
+    return Feed(
+        title,
+        clean_link(feed.get("link")),
+        tuple(entries),
+        older=older + len(parsed.entries) - len(chosen),
+        empty=empty,
+    )
 
 
 def _entry(e: Any) -> FeedEntry | None:
     content = e.get("content") or []
     html = content[0].get("value", "") if content else e.get("summary", "")
-    enclosures = [Enclosure(x.get("href"), x.get("type"), x.get("length"))
-                  for x in e.get("enclosures") or [] if hasattr(x, "get")]
-    return make_entry(title=e.get("title"), link=e.get("link"), guid=e.get("id"),
-                      published=e.get("published") or e.get("updated"),
-                      author=e.get("author"), html=html, enclosures=enclosures)
+    enclosures = [
+        Enclosure(x.get("href"), x.get("type"), x.get("length"))
+        for x in e.get("enclosures") or []
+        if hasattr(x, "get")
+    ]
+    return make_entry(
+        title=e.get("title"),
+        link=e.get("link"),
+        guid=e.get("id"),
+        published=e.get("published") or e.get("updated"),
+        author=e.get("author"),
+        html=html,
+        enclosures=enclosures,
+    )

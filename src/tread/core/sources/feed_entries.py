@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Final
 from urllib.parse import urlsplit
 
-from tread.core.sanitize import one_line_safe, sanitize
+from tread.core.text.sanitize import one_line_safe, sanitize
 
 #: an entry with fewer words than this is a teaser: the full article is fetched
 TEASER_WORDS: Final = 150
@@ -67,8 +67,12 @@ def raw_link(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     link = value.strip()
-    if not link or len(link) > _MAX_LINK or sanitize(link) != link or any(
-            c.isspace() for c in link):
+    if (
+        not link
+        or len(link) > _MAX_LINK
+        or sanitize(link) != link
+        or any(c.isspace() for c in link)
+    ):
         return None
     try:
         parts = urlsplit(link)
@@ -136,8 +140,10 @@ def plain(html: object) -> str:
     try:
         tree = lxml.html.fromstring(html)
         tree = Cleaner(scripts=True, javascript=True, style=True, comments=True).clean_html(tree)
-        paragraphs = [" ".join(block.text_content().split())
-                      for block in tree.iter("p", "li", "blockquote", "h1", "h2", "h3")]
+        paragraphs = [
+            " ".join(block.text_content().split())
+            for block in tree.iter("p", "li", "blockquote", "h1", "h2", "h3")
+        ]
         text = "\n\n".join(p for p in paragraphs if p) or " ".join(tree.text_content().split())
     except (ValueError, TypeError, lxml.etree.ParserError):
         return ""
@@ -163,9 +169,16 @@ def _size(value: object) -> str | None:
     return f"{size / 1e6:.1f} MB" if size > 0 else None
 
 
-def make_entry(*, title: object, link: object, guid: object, published: object,
-               author: object, html: object, enclosures: Sequence[Enclosure] = ()
-               ) -> FeedEntry | None:
+def make_entry(
+    *,
+    title: object,
+    link: object,
+    guid: object,
+    published: object,
+    author: object,
+    html: object,
+    enclosures: Sequence[Enclosure] = (),
+) -> FeedEntry | None:
     """The entry, or None when it has nothing to read. An entry with no text but an
     enclosure (a podcast episode) says what the enclosure is and where."""
     text = plain(html)
@@ -180,6 +193,12 @@ def make_entry(*, title: object, link: object, guid: object, published: object,
         name = one_line(text[:80], 80)
     if not name and not text:
         return None
-    return FeedEntry(name or "untitled", raw_link(link), one_line(published, 64),
-                     one_line(author, 200), text, teaser=len(text.split()) < TEASER_WORDS,
-                     guid=one_line(guid, 1000))
+    return FeedEntry(
+        name or "untitled",
+        raw_link(link),
+        one_line(published, 64),
+        one_line(author, 200),
+        text,
+        teaser=len(text.split()) < TEASER_WORDS,
+        guid=one_line(guid, 1000),
+    )

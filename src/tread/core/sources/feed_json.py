@@ -37,8 +37,7 @@ def json_feed(text: str) -> Feed:
         raise UnreadableInput("not a readable feed (no entries)")
     objects = [item for item in items if isinstance(item, dict)]
     empty = len(items) - len(objects)
-    times = [timestamp(item.get("date_published") or item.get("date_modified"))
-             for item in objects]
+    times = [timestamp(item.get("date_published") or item.get("date_modified")) for item in objects]
     chosen = newest(times, MAX_ENTRIES)
     entries = []
     for index in chosen:
@@ -48,24 +47,40 @@ def json_feed(text: str) -> Feed:
         else:
             entries.append(entry)
     title = one_line(doc.get("title"), 500) or "untitled feed"
-    return Feed(title, clean_link(doc.get("home_page_url")), tuple(entries),
-                older=len(objects) - len(chosen), empty=empty)
+    return Feed(
+        title,
+        clean_link(doc.get("home_page_url")),
+        tuple(entries),
+        older=len(objects) - len(chosen),
+        empty=empty,
+    )
 
 
 def _fields(item: dict[str, Any]) -> dict[str, Any]:
-    html = next((item[k] for k in ("content_html", "content_text", "summary")
-                 if isinstance(item.get(k), str) and item[k].strip()), "")
+    html = next(
+        (
+            item[k]
+            for k in ("content_html", "content_text", "summary")
+            if isinstance(item.get(k), str) and item[k].strip()
+        ),
+        "",
+    )
     attachments = item.get("attachments")
-    enclosures = [Enclosure(a.get("url"), a.get("mime_type"), a.get("size_in_bytes"))
-                  for a in (attachments if isinstance(attachments, list) else [])
-                  if isinstance(a, dict)]
+    enclosures = [
+        Enclosure(a.get("url"), a.get("mime_type"), a.get("size_in_bytes"))
+        for a in (attachments if isinstance(attachments, list) else [])
+        if isinstance(a, dict)
+    ]
     published = item.get("date_published")
-    return {"title": item.get("title"), "guid": item.get("id"),
-            "link": item.get("url") if isinstance(item.get("url"), str)
-            else item.get("external_url"),
-            "published": published if isinstance(published, str)
-            else item.get("date_modified"),
-            "author": _author(item), "html": html, "enclosures": enclosures}
+    return {
+        "title": item.get("title"),
+        "guid": item.get("id"),
+        "link": item.get("url") if isinstance(item.get("url"), str) else item.get("external_url"),
+        "published": published if isinstance(published, str) else item.get("date_modified"),
+        "author": _author(item),
+        "html": html,
+        "enclosures": enclosures,
+    }
 
 
 def _author(item: dict[str, Any]) -> object:

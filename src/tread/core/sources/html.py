@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from tread.core.article import Article
 from tread.core.errors import EmptyDocument
-from tread.core.sanitize import sanitize
+from tread.core.text.sanitize import sanitize
 
 #: where a script, a style or a comment starts; each runs to its own closing tag
 _RAW_START: Final = re.compile(r"<(?:(script|style)\b|!--)", re.IGNORECASE)
@@ -16,8 +16,9 @@ _LD_JSON: Final = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.IGN
 _MAX_LD_JSON: Final = 256 * 1024
 
 
-def html_to_article(html: str, name: str, *, url: str | None = None,
-                    encoding: str | None = None) -> Article:
+def html_to_article(
+    html: str, name: str, *, url: str | None = None, encoding: str | None = None
+) -> Article:
     """The main text of a page, with its title, author, date and site.
 
     Navigation, scripts, styles, comments and other boilerplate are left out by
@@ -26,8 +27,13 @@ def html_to_article(html: str, name: str, *, url: str | None = None,
     """
     import trafilatura
 
-    doc: Any = trafilatura.bare_extraction(without_scripts(html), url=url, with_metadata=True,
-                                           include_comments=False, include_tables=True)
+    doc: Any = trafilatura.bare_extraction(
+        without_scripts(html),
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+    )
     text = sanitize(getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         raise EmptyDocument("no article text found in the page")
@@ -41,9 +47,17 @@ def html_to_article(html: str, name: str, *, url: str | None = None,
     if title:
         body = f"{title}\n\n{body}" if body else title
         headings = ((0, len(title)),)
-    return Article(text=body, source=name, title=title, headings=headings, encoding=encoding,
-                   author=_clean(doc.author), published=_clean(doc.date), link=url,
-                   site=_clean(doc.sitename))
+    return Article(
+        text=body,
+        source=name,
+        title=title,
+        headings=headings,
+        encoding=encoding,
+        author=_clean(doc.author),
+        published=_clean(doc.date),
+        link=url,
+        site=_clean(doc.sitename),
+    )
 
 
 def _clean(value: str | None) -> str | None:
@@ -65,13 +79,16 @@ def without_scripts(html: str) -> str:
         tag = (start.group(1) or "").lower()
         opened = html.find(">", start.end()) + 1 if tag else start.end()
         if opened == 0:  # an opening tag never finished: nothing readable follows
-            parts.append(html[done:start.start()])
+            parts.append(html[done : start.start()])
             return "".join(parts)
         close = lower.find(f"</{tag}" if tag else "-->", opened)
         end = len(html) if close < 0 else (html.find(">", close) + 1 or len(html))
-        keep = tag == "script" and end - start.start() <= _MAX_LD_JSON and \
-            _LD_JSON.search(html, start.start(), opened) is not None
-        parts.append(html[done:end] if keep else html[done:start.start()])
+        keep = (
+            tag == "script"
+            and end - start.start() <= _MAX_LD_JSON
+            and _LD_JSON.search(html, start.start(), opened) is not None
+        )
+        parts.append(html[done:end] if keep else html[done : start.start()])
         done = end
     parts.append(html[done:])
     return "".join(parts)

@@ -31,8 +31,9 @@ def decoded(raw: Iterable[bytes], content_encoding: str) -> Iterator[bytes]:
     layers = [name.strip().lower() for name in content_encoding.split(",")]
     layers = [name for name in layers if name not in _IDENTITY]
     if len(layers) > MAX_LAYERS:
-        raise UnreadableInput(f"refused: {len(layers)} layers of Content-Encoding "
-                              f"({content_encoding.strip()[:80]})")
+        raise UnreadableInput(
+            f"refused: {len(layers)} layers of Content-Encoding ({content_encoding.strip()[:80]})"
+        )
     stream: Iterable[bytes] = raw
     for name in reversed(layers):  # the last encoding applied is the first undone
         if name in ("gzip", "x-gzip"):
@@ -40,8 +41,9 @@ def decoded(raw: Iterable[bytes], content_encoding: str) -> Iterator[bytes]:
         elif name == "deflate":
             stream = _inflate(stream, name, gzip=False)
         else:
-            raise UnreadableInput(f"unsupported Content-Encoding {name[:40]!r} "
-                                  f"(tread accepts {ACCEPT_ENCODING})")
+            raise UnreadableInput(
+                f"unsupported Content-Encoding {name[:40]!r} (tread accepts {ACCEPT_ENCODING})"
+            )
     return iter(stream)
 
 
@@ -51,10 +53,16 @@ def _inflate(source: Iterable[bytes], name: str, *, gzip: bool) -> Iterator[byte
         for chunk in source:
             if decompressor is None:
                 # "deflate" is meant to be zlib-wrapped; some servers send raw deflate
-                wrapped = len(chunk) >= 2 and chunk[0] & 0x0F == 8 and \
-                    (chunk[0] * 256 + chunk[1]) % 31 == 0
-                wbits = 16 + zlib.MAX_WBITS if gzip else (
-                    zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+                wrapped = (
+                    len(chunk) >= 2
+                    and chunk[0] & 0x0F == 8
+                    and (chunk[0] * 256 + chunk[1]) % 31 == 0
+                )
+                wbits = (
+                    16 + zlib.MAX_WBITS
+                    if gzip
+                    else (zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+                )
                 decompressor = zlib.decompressobj(wbits)
             if decompressor.eof:
                 continue  # bytes after the end of the stream are ignored, as httpx does

@@ -95,7 +95,8 @@ def check(host: str, addresses: Iterable[IPAddress], allow_private: bool) -> Non
             shown = host if host == str(ip) else f"{host} = {ip}"
             raise AddressRefused(
                 f"refused: {shown} is a private or loopback address, and tread reaches one "
-                "only from a feed or page that is itself on one")
+                "only from a feed or page that is itself on one"
+            )
 
 
 def _left(deadline: float, timeout: float | None, error: type[Exception]) -> float:
@@ -121,11 +122,16 @@ class DeadlineStream(httpcore.NetworkStream):
     def close(self) -> None:
         self._stream.close()
 
-    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
         left = _left(self._deadline, timeout, httpcore.ConnectTimeout)
-        return DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, left),
-                              self._deadline)
+        return DeadlineStream(
+            self._stream.start_tls(ssl_context, server_hostname, left), self._deadline
+        )
 
     def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
@@ -135,16 +141,20 @@ class GuardedBackend(httpcore.NetworkBackend):
     """Connects only to checked addresses (unless ``check_address`` is off, as for a
     proxy the user configured), and bounds everything by ``deadline``."""
 
-    def __init__(self, deadline: float, *, allow_private: bool,
-                 check_address: bool = True) -> None:
+    def __init__(self, deadline: float, *, allow_private: bool, check_address: bool = True) -> None:
         self.deadline = deadline
         self.allow_private = allow_private
         self.check_address = check_address
         self._sync = httpcore.SyncBackend()
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
         found = resolve(host, port, self.deadline)
         if self.check_address:
             check(host, (ip for ip, _ in found), self.allow_private)
@@ -153,17 +163,18 @@ class GuardedBackend(httpcore.NetworkBackend):
             left = _left(self.deadline, timeout, httpcore.ConnectTimeout)
             try:
                 # connect to the checked address itself, never to the name again
-                stream = self._sync.connect_tcp(str(sockaddr[0]), port, left, local_address,
-                                                socket_options)
+                stream = self._sync.connect_tcp(
+                    str(sockaddr[0]), port, left, local_address, socket_options
+                )
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 last = exc
                 continue
             return DeadlineStream(stream, self.deadline)
         raise last
 
-    def connect_unix_socket(self, path: str, timeout: float | None = None,
-                            socket_options: Iterable[Any] | None = None
-                            ) -> httpcore.NetworkStream:
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
         raise httpcore.ConnectError("unix sockets are not used")
 
     def sleep(self, seconds: float) -> None:

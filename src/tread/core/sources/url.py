@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 from urllib.parse import unquote, urljoin, urlsplit
 
-from tread import __version__
 from tread.core.envvars import env_number
 from tread.core.errors import InputTooLarge, UnreadableInput
+from tread.core.version import VERSION
 
 if TYPE_CHECKING:
     import ssl
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from tread.core.sources.net import GuardedBackend
 
-USER_AGENT: Final = f"tread/{__version__} (terminal reader; +https://pypi.org/project/tread/)"
+USER_AGENT: Final = f"tread/{VERSION} (terminal reader; +https://pypi.org/project/tread/)"
 DEFAULT_TIMEOUT: Final = 15.0
 MAX_TIMEOUT: Final = 3600.0
 DEFAULT_MAX_MB: Final = 10
@@ -48,8 +48,13 @@ MAX_DOWNLOAD_MB: Final = 1024
 MAX_REDIRECTS: Final = 5
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 TEXT_TYPES: Final = (
-    "text/", "application/xhtml+xml", "application/xml", "application/rss+xml",
-    "application/atom+xml", "application/rdf+xml", "application/json",
+    "text/",
+    "application/xhtml+xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/json",
     "application/feed+json",
 )
 
@@ -68,8 +73,7 @@ def is_url(value: str) -> bool:
 
 def download_limit() -> int:
     """The cap on a download in bytes; a bad TREAD_MAX_DOWNLOAD_MB is a BadSetting."""
-    mb = env_number("TREAD_MAX_DOWNLOAD_MB", DEFAULT_MAX_MB, unit="MB",
-                    maximum=MAX_DOWNLOAD_MB)
+    mb = env_number("TREAD_MAX_DOWNLOAD_MB", DEFAULT_MAX_MB, unit="MB", maximum=MAX_DOWNLOAD_MB)
     return max(1, int(mb * 1024 * 1024))
 
 
@@ -109,16 +113,18 @@ def absolute_http(link: str, base: str | None = None, *, role: str = "link") -> 
         raise UnreadableInput(f"{role} {shown} refused: not a URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        why = (f"only http(s) links are followed, not {scheme}:" if scheme else
-               "a relative link, and no web address to resolve it against")
+        why = (
+            f"only http(s) links are followed, not {scheme}:"
+            if scheme
+            else "a relative link, and no web address to resolve it against"
+        )
         raise UnreadableInput(f"{role} {shown} refused: {why}")
     if not host:
         raise UnreadableInput(f"{role} {shown} refused: it names no host")
     return target
 
 
-def fetch(url: str, *, allow_private: bool | None = None,
-          deadline: float | None = None) -> Fetched:
+def fetch(url: str, *, allow_private: bool | None = None, deadline: float | None = None) -> Fetched:
     """GET ``url``; every failure is an UnreadableInput/InputTooLarge with one line.
 
     ``allow_private=None`` means ``url`` is the user's own: it is fetched wherever it is,
@@ -169,21 +175,36 @@ def _get(url: str, backend: GuardedBackend, limit: int, end: float) -> Fetched |
         target = httpx.URL(url)
     except (httpx.InvalidURL, ValueError) as exc:
         raise UnreadableInput(f"invalid URL ({_reason(exc)})") from None
-    headers = [("User-Agent", USER_AGENT), ("Accept-Encoding", ACCEPT_ENCODING),
-               ("Accept", "text/html, application/xhtml+xml, application/rss+xml, "
-                          "application/atom+xml, application/xml;q=0.9, text/*;q=0.8")]
+    headers = [
+        ("User-Agent", USER_AGENT),
+        ("Accept-Encoding", ACCEPT_ENCODING),
+        (
+            "Accept",
+            "text/html, application/xhtml+xml, application/rss+xml, "
+            "application/atom+xml, application/xml;q=0.9, text/*;q=0.8",
+        ),
+    ]
     if target.userinfo:
         user, _, password = target.userinfo.decode("ascii", "replace").partition(":")
         token = b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode()
         headers.append(("Authorization", f"Basic {token}"))
     left = max(0.001, end - time.monotonic())
     extensions = {"timeout": {"connect": left, "read": left, "write": left, "pool": left}}
-    with _pool(target, backend) as pool, pool.stream(
-            "GET", httpcore.URL(scheme=target.raw_scheme, host=target.raw_host,
-                                port=target.port, target=target.raw_path),
-            headers=headers, extensions=extensions) as response:
-        fields = {k.decode("latin-1").lower(): v.decode("latin-1")
-                  for k, v in response.headers}
+    with (
+        _pool(target, backend) as pool,
+        pool.stream(
+            "GET",
+            httpcore.URL(
+                scheme=target.raw_scheme,
+                host=target.raw_host,
+                port=target.port,
+                target=target.raw_path,
+            ),
+            headers=headers,
+            extensions=extensions,
+        ) as response,
+    ):
+        fields = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in response.headers}
         if response.status in _REDIRECTS and "location" in fields:
             return fields["location"]
         if response.status >= 400:
@@ -221,8 +242,9 @@ def _capped(chunks: Iterable[bytes], limit: int, end: float) -> Iterator[bytes]:
         yield chunk
 
 
-def _pool(target: httpx.URL, backend: GuardedBackend
-          ) -> httpcore.ConnectionPool | httpcore.HTTPProxy:
+def _pool(
+    target: httpx.URL, backend: GuardedBackend
+) -> httpcore.ConnectionPool | httpcore.HTTPProxy:
     """A connection pool for one hop: direct, or through the proxy the environment names
     for this URL (whose own address is never checked: the user chose it)."""
     import urllib.request
@@ -236,8 +258,10 @@ def _pool(target: httpx.URL, backend: GuardedBackend
     if proxy and not urllib.request.proxy_bypass(target.host):
         proxy = proxy if "://" in proxy else f"http://{proxy}"
         if not is_url(proxy):
-            raise UnreadableInput(f"unsupported proxy {urlsplit(proxy).scheme}: in the "
-                                  "environment (tread uses http(s) proxies)")
+            raise UnreadableInput(
+                f"unsupported proxy {urlsplit(proxy).scheme}: in the "
+                "environment (tread uses http(s) proxies)"
+            )
         # the proxy connects to the target: check the target's addresses from here
         try:
             found = net.resolve(target.host, target.port or 80, backend.deadline)
@@ -245,8 +269,7 @@ def _pool(target: httpx.URL, backend: GuardedBackend
             found = []  # only the proxy can resolve it
         net.check(target.host, (ip for ip, _ in found), backend.allow_private)
         backend.check_address = False
-        return httpcore.HTTPProxy(proxy_url=proxy, ssl_context=context,
-                                  network_backend=backend)
+        return httpcore.HTTPProxy(proxy_url=proxy, ssl_context=context, network_backend=backend)
     return httpcore.ConnectionPool(ssl_context=context, network_backend=backend)
 
 
@@ -270,8 +293,9 @@ def _content_type(header: str) -> tuple[str, str | None]:
 
 def _too_large(limit: int) -> InputTooLarge:
     shown = f"{limit / (1024 * 1024):g}"
-    return InputTooLarge(f"larger than the {shown} MB download limit "
-                         "(set TREAD_MAX_DOWNLOAD_MB to raise it)")
+    return InputTooLarge(
+        f"larger than the {shown} MB download limit (set TREAD_MAX_DOWNLOAD_MB to raise it)"
+    )
 
 
 def _reason(exc: Exception) -> str:

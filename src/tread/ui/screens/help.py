@@ -37,5 +37,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text(INTRO))
             yield Static(table)
-            yield Static(Text("\nEvery action is also in the command palette (ctrl+p). "
-                              "Press escape to close.", style="dim"))
+            yield Static(
+                Text(
+                    "\nEvery action is also in the command palette (ctrl+p). "
+                    "Press escape to close.",
+                    style="dim",
+                )
+            )

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tread.core.analysis import ArticleInfo
+from tread.ui.models import ArticleInfo
 
 SORTS: Final = ("order", "title", "length", "reading time")
 ROW: Final = 2  # lines per article
@@ -41,8 +41,9 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.path = path
 
-    def __init__(self, paths: list[str], *, words_per_minute: int = 230,
-                 id: str | None = None) -> None:
+    def __init__(
+        self, paths: list[str], *, words_per_minute: int = 230, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self._order = list(paths)
         self._known = set(paths)
@@ -218,15 +219,17 @@ class ArticleList(ScrollView, can_focus=True):
         style = base
         if row == self._cursor:
             style = base + self.get_component_rich_style("article-list--cursor")
-        segments = [Segment(seg.text, style + seg.style if seg.style else style)
-                    for seg in text.render(self.app.console)]
+        segments = [
+            Segment(seg.text, style + seg.style if seg.style else style)
+            for seg in text.render(self.app.console)
+        ]
         return Strip(segments).crop_extend(0, width, style)
 
     def _prompt(self, path: str, info: ArticleInfo | None) -> tuple[Text, Text]:
         unread = path not in self._read
         mark = Text("● " if unread else "  ", style="bold")
         if info is None:
-            from tread.core.sanitize import one_line_safe
+            from tread.core.text.sanitize import one_line_safe
 
             title = Text(one_line_safe(path.rsplit("/", 1)[-1]))
             meta = Text("  loading…", style="dim")
@@ -237,6 +240,7 @@ class ArticleList(ScrollView, can_focus=True):
             minutes = info.minutes(self.words_per_minute)
             title = Text(info.title, style="bold" if unread else "")
             star = "★ " if info.starred else ""
-            meta = Text(f"  {star}{minutes} min · {info.words:,} words · {info.source}",
-                        style="dim")
+            meta = Text(
+                f"  {star}{minutes} min · {info.words:,} words · {info.source}", style="dim"
+            )
         return Text.assemble(mark, title, no_wrap=True), meta

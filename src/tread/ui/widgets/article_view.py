@@ -17,7 +17,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tread.core.entities import KIND_COLOURS, Entity
+from tread.core.article import Entity
+from tread.core.entities.kinds import KIND_COLOURS
 from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88
@@ -150,8 +151,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def plain_lines(self) -> list[str]:
         """Every wrapped line as plain text (what a screen reader would get)."""
-        return [self._display[ln.start : ln.end].rstrip() if ln.block >= 0 else ""
-                for ln in self._lines]
+        return [
+            self._display[ln.start : ln.end].rstrip() if ln.block >= 0 else "" for ln in self._lines
+        ]
 
     # -- layout --------------------------------------------------------------------
     def on_resize(self) -> None:
@@ -187,10 +189,12 @@ class ArticleView(ScrollView, can_focus=True):
             if block.kind == "gap":
                 lines.append(_Line(index, block.start, block.start))
             else:
-                lines += [_Line(index, s, e)
-                          for s, e in wrap_offsets(self._display, block.start, block.end, width)]
+                lines += [
+                    _Line(index, s, e)
+                    for s, e in wrap_offsets(self._display, block.start, block.end, width)
+                ]
             index += 1
-        starts += [ln.start for ln in lines[len(starts):]]
+        starts += [ln.start for ln in lines[len(starts) :]]
         self._wrapped_blocks = index
         self._cache.clear()
         self.virtual_size = Size(width + self._margin, len(lines))
@@ -272,6 +276,6 @@ class ArticleView(ScrollView, can_focus=True):
 
 def title_content(text: str) -> Content:
     """Untrusted text as a border title: literal, never markup, no control sequences."""
-    from tread.core.sanitize import one_line_safe
+    from tread.core.text.sanitize import one_line_safe
 
     return Content(one_line_safe(text))

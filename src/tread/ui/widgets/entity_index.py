@@ -10,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 
-from tread.core.entities import KIND_COLOURS, KINDS, Entity
+from tread.core.article import Entity
+from tread.core.entities.kinds import KIND_COLOURS, KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +87,13 @@ class EntityIndex(Tree[object]):
             node = self.root.add(label, data=kind, expand=str(kind) in expanded or not expanded)
             ordered = sorted(group.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
             for key, items in ordered:
-                node.add_leaf(Text.assemble(Text(key.text, style=KIND_COLOURS[kind]),
-                                            Text(f"  {len(items)}", style="dim")), data=key)
+                node.add_leaf(
+                    Text.assemble(
+                        Text(key.text, style=KIND_COLOURS[kind]),
+                        Text(f"  {len(items)}", style="dim"),
+                    ),
+                    data=key,
+                )
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[object]) -> None:
         event.stop()

@@ -33,20 +33,23 @@ class SummaryPanel(OptionList):
         self.clear_options()
         if summary is None:
             self.border_subtitle = None
-            self.add_option(Option(Text(note or "analysing…", style="dim italic"),
-                                   disabled=True))
+            self.add_option(Option(Text(note or "analysing…", style="dim italic"), disabled=True))
             return
-        self.border_subtitle = (f"{summary.algorithm} · {len(summary.sentences)} of "
-                                f"{summary.document_sentence_count}")
+        self.border_subtitle = (
+            f"{summary.algorithm} · {len(summary.sentences)} of {summary.document_sentence_count}"
+        )
         finite = [score for score, _ in summary.ranking if math.isfinite(score)]
         low, high = (min(finite), max(finite)) if finite else (0.0, 0.0)
         for number, s in enumerate(summary.sentences, 1):
             body = " ".join(text[s.start : s.end].split())
             if len(body) > _SNIPPET:
                 body = body[: _SNIPPET - 1] + "…"
-            prompt = Text.assemble(Text(f"{number}. ", style="bold"),
-                                   Text(score_bar(s.score, low, high), style="dim"), " ",
-                                   Text(body))
+            prompt = Text.assemble(
+                Text(f"{number}. ", style="bold"),
+                Text(score_bar(s.score, low, high), style="dim"),
+                " ",
+                Text(body),
+            )
             self.add_option(Option(prompt, id=f"{s.start}:{s.end}"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,82 @@
+"""What can go wrong with the library database, as one-line errors.
+
+Every SQLite failure leaves the store as a LibraryError naming the library and the
+cause in words (damaged, full, read-only, busy), never as an sqlite3 exception.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Final
+
+from tread.core.errors import TreadError
+
+
+class LibraryError(TreadError):
+    """The library database cannot be opened or written."""
+
+
+class NoLibrary(LibraryError):
+    """There is no library at the path (and the command does not create one)."""
+
+
+class LibraryUnusable(LibraryError):
+    """The library itself fails (damaged, disk full, read-only): every later write
+    would fail the same way, so commands stop instead of going on source by source."""
+
+
+class LibraryDamaged(LibraryUnusable):
+    """The database file is corrupt or not a database."""
+
+
+class LibraryFull(LibraryUnusable):
+    """The disk (or the database's size limit) is full."""
+
+
+class LibraryReadOnly(LibraryUnusable):
+    """The library can be read but not written."""
+
+
+# SQLite's primary result codes (https://www.sqlite.org/rescode.html)
+_READONLY: Final = 8
+_IOERR: Final = 10
+_CORRUPT: Final = 11
+_FULL: Final = 13
+_CANTOPEN: Final = 14
+_NOTADB: Final = 26
+_BUSY: Final = 5
+_LOCKED: Final = 6
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        stat = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return stat.f_bavail * stat.f_frsize < 64 * 1024
+
+
+def library_error(path: Path, exc: sqlite3.Error | OverflowError, doing: str) -> LibraryError:
+    """The LibraryError for ``exc``, raised while ``doing`` something with ``path``."""
+    detail = str(exc) or type(exc).__name__
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary in (_CORRUPT, _NOTADB) or "malformed" in detail or "not a database" in detail:
+        return LibraryDamaged(
+            f"{path}: the library is damaged ({detail}); move it aside and tread starts a new one"
+        )
+    if primary == _FULL:
+        return LibraryFull(f"{path}: the disk is full ({detail})")
+    if primary == _READONLY:
+        return LibraryReadOnly(f"{path}: the library is read-only ({detail})")
+    if primary in (_BUSY, _LOCKED):
+        return LibraryError(f"{path}: the library is busy (another tread is writing it); try again")
+    if primary == _IOERR:
+        if _disk_full(path):  # SQLite says I/O error when it cannot even make its -shm
+            return LibraryFull(f"{path}: the disk is full ({detail})")
+        return LibraryUnusable(f"{path}: {doing} failed (disk I/O error: {detail})")
+    if primary == _CANTOPEN:
+        return LibraryError(f"{path}: cannot open the library ({detail})")
+    return LibraryError(f"{path}: {doing} failed ({detail})")

@@ -1,0 +1,160 @@
+"""Rows of the library's articles table: the duplicate check, a feed entry's lookup,
+insert and in-place update, all run inside the caller's write transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tread.core.article import Article
+from tread.core.text.titles import title_of
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """A feed entry to store: its identity in the feed, a digest of what the feed said
+    about it, and the article made from it (None: unchanged, only record the identity)."""
+
+    guid: str | None
+    link: str | None
+    entry_hash: str
+    article: Article | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    new: int = 0
+    known: int = 0
+    updated: int = 0
+    written: tuple[int, ...] = ()  # indices of the items inserted or updated
+
+
+def content_hash(text: str) -> str:
+    """The same for texts that differ only in case and white space."""
+    normal = " ".join(text.split()).casefold()
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def duplicate(
+    db: sqlite3.Connection, digest: str, link: str | None, other_than: int | None = None
+) -> sqlite3.Row | None:
+    row: sqlite3.Row | None = db.execute(
+        "SELECT id FROM articles WHERE (hash = ? OR (? IS NOT NULL AND link = ?)) AND id IS NOT ?",
+        (digest, link, link, other_than),
+    ).fetchone()
+    return row
+
+
+def find_entry(
+    db: sqlite3.Connection, feed_id: int, guid: str | None, link: str | None
+) -> tuple[int, str | None] | None:
+    row = None
+    if guid:
+        row = db.execute(
+            "SELECT id, entry_hash FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, guid)
+        ).fetchone()
+    if row is None and link:
+        row = db.execute("SELECT id, entry_hash FROM articles WHERE link = ?", (link,)).fetchone()
+    return (int(row[0]), row[1]) if row is not None else None
+
+
+def insert(
+    db: sqlite3.Connection,
+    article: Article,
+    digest: str,
+    heading: str,
+    source: str | None,
+    feed_id: int | None,
+    guid: str | None,
+    entry_hash: str | None,
+) -> int:
+    cur = db.execute(
+        "INSERT INTO articles(hash, link, source, feed_id, title, author, published, added,"
+        " words, text, headings, guid, entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            digest,
+            article.link or None,
+            source or article.source,
+            feed_id,
+            heading,
+            article.author,
+            article.published,
+            time.time(),
+            len(article.text.split()),
+            article.text,
+            json.dumps(article.headings),
+            guid,
+            entry_hash,
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def update(
+    db: sqlite3.Connection,
+    article_id: int,
+    article: Article,
+    digest: str,
+    heading: str,
+    item: FeedItem,
+) -> None:
+    db.execute(
+        "UPDATE articles SET hash = ?, link = coalesce(?, link), title = ?, author = ?,"
+        " published = ?, words = ?, text = ?, headings = ?, guid = ?, entry_hash = ?"
+        " WHERE id = ?",
+        (
+            digest,
+            article.link or None,
+            heading,
+            article.author,
+            article.published,
+            len(article.text.split()),
+            article.text,
+            json.dumps(article.headings),
+            item.guid,
+            item.entry_hash,
+            article_id,
+        ),
+    )
+
+
+def store_feed_items(db: sqlite3.Connection, feed_id: int, items: Sequence[FeedItem]) -> Stored:
+    """Add or update a feed's entries, inside the caller's write transaction."""
+    new = known = updated = 0
+    written: list[int] = []
+    for index, item in enumerate(items):
+        found = find_entry(db, feed_id, item.guid, item.link)
+        if item.article is None or (found is not None and found[1] in (item.entry_hash, None)):
+            if found is not None and found[1] is None:  # stored by an older tread
+                db.execute(
+                    "UPDATE articles SET guid = ?, entry_hash = ? WHERE id = ?",
+                    (item.guid, item.entry_hash, found[0]),
+                )
+            known += 1
+            continue
+        article = item.article
+        digest = content_hash(article.text)
+        heading = article.title or title_of(article, article.source)
+        if found is None:
+            if duplicate(db, digest, article.link or None) is not None:
+                known += 1
+            else:
+                insert(db, article, digest, heading, None, feed_id, item.guid, item.entry_hash)
+                new += 1
+                written.append(index)
+        elif duplicate(db, digest, article.link or None, other_than=found[0]):
+            # the edit would make it a copy of another article: keep it as it is
+            db.execute(
+                "UPDATE articles SET entry_hash = ? WHERE id = ?",
+                (item.entry_hash, found[0]),
+            )
+            known += 1
+        else:
+            update(db, found[0], article, digest, heading, item)
+            updated += 1
+            written.append(index)
+    return Stored(new, known, updated, tuple(written))

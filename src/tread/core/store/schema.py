@@ -1,0 +1,123 @@
+"""The library's schema, one migration per version, each applied in one transaction.
+
+``isolation_level=None`` makes ``executescript`` commit statement by statement, so a
+kill in the middle of one left half a schema behind ("table feeds already exists" on
+the next start). Each migration is a list of statements run one by one inside
+``BEGIN IMMEDIATE`` ... ``COMMIT``; the version is re-read once the write lock is held,
+so two processes that start at once never both apply it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from tread.core.errors import TreadError
+
+SCHEMA_VERSION: Final = 3
+
+_V1: Final = (
+    """CREATE TABLE feeds(
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        fetch_full INTEGER NOT NULL DEFAULT 1,
+        added REAL NOT NULL,
+        refreshed REAL
+    )""",
+    """CREATE TABLE articles(
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        link TEXT UNIQUE,
+        source TEXT NOT NULL,
+        feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        title TEXT NOT NULL,
+        author TEXT,
+        published TEXT,
+        added REAL NOT NULL,
+        words INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        headings TEXT NOT NULL DEFAULT '[]',
+        read INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id', tokenize='unicode61'
+    )""",
+    """CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    END""",
+)
+
+_V2: Final = (
+    "ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0",
+    """CREATE TABLE analysis(
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        created REAL NOT NULL
+    )""",
+)
+
+# A feed entry's identity (its guid within the feed) and a digest of what the feed said
+# about it, so an edited entry is updated in place and an unchanged one is not fetched
+# again; the search index follows an update.
+_V3: Final = (
+    "ALTER TABLE articles ADD COLUMN guid TEXT",
+    "ALTER TABLE articles ADD COLUMN entry_hash TEXT",
+    "CREATE INDEX articles_feed_guid ON articles(feed_id, guid)",
+    """CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+)
+
+
+def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
+    def run(db: sqlite3.Connection) -> None:
+        for statement in statements:
+            db.execute(statement)
+
+    return run
+
+
+MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [
+    _steps(_V1),
+    _steps(_V2),
+    _steps(_V3),
+]
+
+
+class NewerSchema(TreadError):
+    """The library was written by a newer tread."""
+
+
+def _version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Bring the schema to ``target``: each version all or nothing, and only once when
+    several processes open a new library together."""
+    current = _version(db)
+    while True:
+        if current > SCHEMA_VERSION:
+            raise NewerSchema(f"the library was written by a newer tread (schema {current})")
+        if current >= target:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            current = _version(db)  # another process may have migrated while we waited
+            if current < target:
+                MIGRATIONS[current](db)
+                db.execute(f"PRAGMA user_version = {current + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        current = _version(db)

@@ -1,0 +1,147 @@
+"""Fast, exact versions of sumy's greedy summarisers, SumBasic and KL-Sum (see
+:mod:`.fast`): sumy's own loop, stopped once the requested sentences are settled, each
+step computed with sumy's own functions in sumy's order.
+
+Their work grows with the summary's length as well as the document's (KL rates every
+sentence against the summary so far at each pick): :mod:`.cost` refuses a request past
+TREAD_MAX_GREEDY_COMPARISONS before they start.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+
+from tread.core.limits import OverBudget
+
+
+class _Truncated:
+    """Greedy summarisers that rank every sentence (cubic for KL): stop as soon as the
+    sentences that can be picked are settled.
+
+    sumy rates the k-th sentence removed -k in a dict keyed by sentence text, so a
+    repeated sentence overwrites its earlier rating with a lower one. The loop may stop
+    once ``wanted`` distinct sentences have ratings that no later iteration can reach or
+    overwrite: above every value still to be given, with no copy of them left. With
+    copies that can take every round there is: ``budget`` (sentence comparisons, as
+    :mod:`.cost` counts them) stops it, raising OverBudget.
+    """
+
+    _wanted: int | None = None
+    budget: int | None = None
+    _spent = 0
+    _picks = 0
+
+    def __call__(self, document: Any, sentences_count: Any) -> Any:
+        self._wanted = sentences_count if isinstance(sentences_count, int) else None
+        self._spent = self._picks = 0
+        return super().__call__(document, sentences_count)  # type: ignore[misc]
+
+    def _spend(self, comparisons: int) -> None:
+        """Count one pick's comparisons before it is made."""
+        self._spent += comparisons
+        if self.budget is not None and self._spent > self.budget:
+            raise OverBudget(self._spent, self._picks)
+        self._picks += 1
+
+    def _settled(self, ratings: dict[Any, int], left: Counter[Any]) -> bool:
+        """``left`` counts, per sentence text, the copies not yet removed."""
+        wanted = self._wanted
+        if wanted is None or len(ratings) < wanted:
+            return False
+        threshold = heapq.nlargest(wanted, ratings.values())[-1]
+        if threshold <= -len(ratings):  # a later rating could tie with it
+            return False
+        return not any(left[s] for s, v in ratings.items() if v >= threshold)
+
+    @staticmethod
+    def _rest(ratings: dict[Any, int], remaining: Sequence[Any]) -> dict[Any, int]:
+        """Ratings below every settled one for the sentences never reached."""
+        start = -len(ratings) - 1
+        for k, s in enumerate(remaining):
+            if s not in ratings:
+                ratings[s] = start - k
+        return ratings
+
+
+class FastSumBasic(_Truncated, SumBasicSummarizer):  # type: ignore[misc]
+    """sumy's loop, but a sentence's average word probability is computed again (by
+    sumy's own function, so to the same bits) only when one of its words changed."""
+
+    def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
+        word_freq = self._compute_tf(sentences)
+        ratings: dict[Any, int] = {}
+        words = [self._get_content_words_in_sentence(s) for s in sentences]
+        average = self._compute_average_probability_of_words
+        avgs = np.array([float(average(word_freq, w)) for w in words])
+        having: dict[str, set[int]] = {}
+        for i, ws in enumerate(words):
+            for w in ws:
+                having.setdefault(w, set()).add(i)
+        removed = np.zeros(len(sentences), dtype=bool)
+        left = Counter(sentences)
+        while not removed.all() and not self._settled(ratings, left):
+            self._spend(len(sentences))
+            # the first maximum among the sentences left, as sumy's scan finds it
+            best = int(np.argmax(np.where(removed, -np.inf, avgs)))
+            removed[best] = True
+            left[sentences[best]] -= 1
+            ratings[sentences[best]] = -len(ratings)
+            self._update_tf(word_freq, words[best])
+            for i in {i for w in words[best] for i in having[w]}:
+                avgs[i] = average(word_freq, words[i])
+        alive = np.flatnonzero(~removed)
+        return self._rest(ratings, [sentences[i] for i in alive])
+
+
+class FastKL(_Truncated, KLSummarizer):  # type: ignore[misc]
+    """sumy's loop, stopped once settled; each sentence's word counts are made once,
+    and the summary's once per round, instead of once per sentence per round. The
+    joint distributions are built with sumy's operations in sumy's order."""
+
+    def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
+        word_freq = self.compute_tf(sentences)
+        ratings: dict[Any, int] = {}
+        summary: list[Any] = []
+        sentences_list = list(sentences)
+        sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
+        counts = [self._compute_word_freq(ws) for ws in sentences_as_words]
+        left = Counter(sentences)
+        while sentences_list and not self._settled(ratings, left):
+            self._spend(len(sentences_list) * (1 + len(summary)))
+            summary_words = self._get_all_words_in_doc(summary)
+            summary_counts = self._compute_word_freq(summary_words)
+            kls = [
+                self._kl_divergence(
+                    _joint(c, len(ws), summary_counts, len(summary_words)), word_freq
+                )
+                for c, ws in zip(counts, sentences_as_words, strict=True)
+            ]
+            best = self._find_index_of_best_sentence(kls)
+            best_sentence = sentences_list.pop(best)
+            left[best_sentence] -= 1
+            del sentences_as_words[best]
+            del counts[best]
+            summary.append(best_sentence)
+            ratings[best_sentence] = -1 * len(ratings)
+        return self._rest(ratings, sentences_list)
+
+
+def _joint(wc1: dict[str, int], len1: int, wc2: dict[str, int], len2: int) -> dict[str, float]:
+    """sumy's KLSummarizer._joint_freq, given both word counts."""
+    total_len = len1 + len2
+    joint: dict[str, Any] = wc1.copy()
+    for k in wc2:
+        if k in joint:
+            joint[k] += wc2[k]
+        else:
+            joint[k] = wc2[k]
+    for k in joint:
+        joint[k] /= float(total_len)
+    return joint

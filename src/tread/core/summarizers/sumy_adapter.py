@@ -1,0 +1,123 @@
+"""sumy's side of a summary: its document model built from tread's own sentences, its
+stemmers and stop words, and a summariser of any registered algorithm ready to run.
+
+Building sumy's document from tread's sentences means every sentence a summariser picks
+is known by identity: nothing is found again by matching strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+from tread.core.article import Segmentation
+from tread.core.limits import max_greedy_comparisons
+from tread.core.summarizers.registry import Algorithm, Setup, require_language, resolve
+from tread.core.text.segment import get_tokenizer
+
+
+@cache
+def stemmer(language: str) -> Callable[[str], str]:
+    import contextlib
+    import io
+
+    from tread.core.text._nltk import import_nltk
+
+    import_nltk()
+    from sumy.nlp.stemmers import Stemmer
+
+    # the Polish stemmer (pystempel) draws a progress bar on stderr while it loads
+    with contextlib.redirect_stderr(io.StringIO()):
+        stemmer: Callable[[str], str] = Stemmer(language)
+    return stemmer
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    words: frozenset[str] = get_stop_words(language)
+    return words
+
+
+def build_document(seg: Segmentation) -> tuple[Any, list[Any]]:
+    """sumy's ``ObjectDocumentModel`` for ``seg`` and its sentences in order.
+
+    Headings go in as sumy headings in the paragraph where they stand; every other
+    sentence is a plain sumy ``Sentence``. The returned list is parallel to
+    ``seg.sentences``.
+    """
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    tokenizer = get_tokenizer(seg.language)
+    by_paragraph: dict[int, list[Any]] = {}
+    ordered: list[Any] = []
+    items = sorted(
+        [(h.start, h.paragraph, True) for h in seg.headings]
+        + [(s.start, s.paragraph, False) for s in seg.sentences]
+    )
+    ends = {h.start: h.end for h in seg.headings} | {s.start: s.end for s in seg.sentences}
+    for start, paragraph, is_heading in items:
+        obj = SumySentence(seg.text[start : ends[start]], tokenizer, is_heading=is_heading)
+        by_paragraph.setdefault(paragraph, []).append(obj)
+        if not is_heading:
+            ordered.append(obj)
+    document = ObjectDocumentModel([Paragraph(by_paragraph[p]) for p in sorted(by_paragraph)])
+    return document, ordered
+
+
+def make_summarizer(
+    algorithm: Algorithm, seg: Segmentation, sentences: Sequence[Any], *, fast: bool = True
+) -> Any:
+    """An instance of ``algorithm``'s summariser for ``seg``, whose sumy sentences are
+    ``sentences``: with the language's stemmer (cached per call when ``fast``), its stop
+    words or the algorithm's own configuration, and the greedy budget."""
+    require_language(algorithm, seg.language)
+    cls = algorithm.load(fast=fast)
+    stem = stemmer(seg.language)
+    if fast:  # a stem cache for this call: the same stems, each word stemmed once
+        stem = cache(stem)
+    summarizer = cls(stem)
+    words = stop_words(seg.language)
+    if algorithm.configure is not None:
+        resolve(algorithm.configure)(summarizer, Setup(seg, sentences, words))
+    elif hasattr(summarizer, "stop_words"):
+        summarizer.stop_words = words
+    if algorithm.cost in ("greedy", "greedy-summary") and hasattr(summarizer, "budget"):
+        summarizer.budget = max_greedy_comparisons()
+    return summarizer
+
+
+def record_scores(summarizer: Any, scores: dict[int, float]) -> None:
+    """Make ``summarizer`` remember the rating sumy gives each sentence.
+
+    Every sumy summariser ends with ``self._get_best_sentences(sentences, count,
+    rating, ...)``; an instance attribute shadows that static method, records each
+    rating and hands the rest to sumy's own implementation unchanged.
+
+    ``_get_best_sentences`` is private to sumy: this holds while sumy is pinned below
+    0.14 (``sumy>=0.13,<0.14`` in pyproject.toml), and tests/core/test_sumy_contract.py
+    fails, in CI, on a sumy whose version or ``_get_best_sentences`` differs.
+    """
+    original = type(summarizer)._get_best_sentences
+
+    def recording(sentences: Any, count: Any, rating: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(rating, dict):
+
+            def rate(s: Any) -> Any:
+                return rating[s]
+        else:
+
+            def rate(s: Any) -> Any:
+                return rating(s, *args, **kwargs)
+
+        def record(s: Any) -> Any:
+            value = rate(s)
+            scores[id(s)] = value
+            return value
+
+        return original(sentences, count, record)
+
+    summarizer._get_best_sentences = recording
