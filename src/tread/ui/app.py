@@ -60,7 +60,8 @@ class Tread(App[None]):
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, and the entity colours made readable on it."""
         variables = super().get_css_variables()
-        return variables | entity_variables(variables)
+        self.theme_variables = variables | entity_variables(variables)
+        return self.theme_variables
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.config.theme:

@@ -249,7 +249,8 @@ class ArticleList(ScrollView, can_focus=True):
         elif info.error:
             title = Text(info.title)
             meta = Text(
-                f"  {info.error}", style=self.get_component_rich_style("article-list--error")
+                f"  {info.error}",
+                style=self.get_component_rich_style("article-list--error", partial=True),
             )
         else:
             minutes = info.minutes(self.words_per_minute)

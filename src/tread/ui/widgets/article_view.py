@@ -274,17 +274,17 @@ class ArticleView(ScrollView, can_focus=True):
         if line.block == _BLANK:
             return Strip.blank(0, base)
         if line.block == _HEADER:
-            meta = self.get_component_rich_style("article-view--meta")
+            meta = self.get_component_rich_style("article-view--meta", partial=True)
             text = Text(self._header[line.start], style=meta)
             text.truncate(self._wrap_width, overflow="ellipsis")
             return Strip([margin, *text.render(self.app.console)]).apply_style(base)
         block = self._blocks[line.block]
         if block.kind == "gap":
-            gap = self.get_component_rich_style("article-view--gap")
+            gap = self.get_component_rich_style("article-view--gap", partial=True)
             return Strip([margin, Segment("⋯", gap)]).apply_style(base)
         text = Text(self._display[line.start : line.end])
         if block.kind == "heading":
-            text.stylize(self.get_component_rich_style("article-view--heading"))
+            text.stylize(self.get_component_rich_style("article-view--heading", partial=True))
         self._stylize(text, line.start, line.end)
         text.rstrip()
         # Rich drops Text.style when a text has no spans, leaving segments with no style
@@ -298,7 +298,7 @@ class ArticleView(ScrollView, can_focus=True):
             if lo < hi:
                 text.stylize(style, lo - start, hi - start)
 
-        summary_style = self.get_component_rich_style("article-view--summary")
+        summary_style = self.get_component_rich_style("article-view--summary", partial=True)
         for s, e in self._summary:
             if s < end and start < e:
                 apply(summary_style, s, e)
@@ -307,11 +307,13 @@ class ArticleView(ScrollView, can_focus=True):
             while i < len(self._entities) and self._entities[i].start < end:
                 ent = self._entities[i]
                 if ent.end > start and ent.kind not in self._hidden_kinds:
-                    style = self.get_component_rich_style(f"article-view--{ent.kind}")
+                    style = self.get_component_rich_style(f"article-view--{ent.kind}", partial=True)
                     apply(style, ent.start, ent.end)
                 i += 1
         if self._current is not None:
-            apply(self.get_component_rich_style("article-view--current"), *self._current)
+            apply(
+                self.get_component_rich_style("article-view--current", partial=True), *self._current
+            )
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

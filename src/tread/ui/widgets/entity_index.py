@@ -117,7 +117,7 @@ class EntityIndex(Tree[object]):
         elif isinstance(data, str) and data in KINDS:
             label = self._kind_label(data)
         else:
-            note = self.get_component_rich_style("entity-index--note")
+            note = self.get_component_rich_style("entity-index--note", partial=True)
             label = Text(str(node.label), style=note)
         label.stylize(style)
         if isinstance(data, EntityKey):
@@ -133,7 +133,9 @@ class EntityIndex(Tree[object]):
         kind = next((k for k, g in self._groups.items() if key in g), "other")
         count = f"  {len(self._groups[kind][key])}"
         room = self._room(1) - len(count)
-        name = Text(key.text, style=self.get_component_rich_style(f"entity-index--{kind}"))
+        name = Text(
+            key.text, style=self.get_component_rich_style(f"entity-index--{kind}", partial=True)
+        )
         if name.cell_len > room:
             name.truncate(room, overflow="ellipsis")
         return Text.assemble(name, (count, "dim"))
@@ -142,7 +144,7 @@ class EntityIndex(Tree[object]):
         group = self._groups.get(kind, {})
         total = sum(len(v) for v in group.values())
         hidden = kind in self._hidden
-        colour = self.get_component_rich_style(f"entity-index--{kind}")
+        colour = self.get_component_rich_style(f"entity-index--{kind}", partial=True)
         number = list(KINDS).index(kind) + 1
         return Text.assemble(
             ("□ " if hidden else "■ ", colour),
