@@ -239,8 +239,10 @@ class ArticleView(ScrollView, can_focus=True):
         prefix, words, words_per_minute = self._status
         parts = [prefix] if prefix else []
         if self._lines:
-            progress = self.progress
-            parts.append(f"{round(progress * 100)}%")
+            fits = self.max_scroll_y <= 0  # all on screen: nothing read yet to count
+            progress = 0.0 if fits else self.progress
+            if not fits:
+                parts.append(f"{round(progress * 100)}%")
             minutes = minutes_left(words, words_per_minute, progress)
             if minutes:
                 parts.append(f"{minutes} min left")
