@@ -53,6 +53,14 @@ def first_summary_step(spans: list[tuple[int, int]], top: int, step: int) -> int
     return (after[0] - 1 if after else len(spans) - 1) % len(spans)
 
 
+def next_length(setting: int, available: int, step: int) -> int | None:
+    """The summary length one step (+1 or -1) from what the article shows now (a
+    setting above its sentence count shows them all); None: no step that way."""
+    current = min(setting, available) if available else setting
+    wanted = clamp_sentences(current + step, available)
+    return None if wanted == current else wanted
+
+
 def clamp_sentences(requested: int, available: int) -> int:
     """A summary length the article can give: 1 to its sentence count (and the limit);
     an article with no sentences yet leaves the request as it is."""
@@ -98,6 +106,20 @@ class ArticleState:
         summary = self.summary(algorithm, count)
         return [(s.start, s.end) for s in summary.sentences] if summary else []
 
+    def shown_blocks(self, skim: bool, algorithm: str, count: int) -> list[Block]:
+        """The blocks to show: the whole text, or (skimming, once there is a summary)
+        the summary sentences in their context."""
+        from tread.ui.skim import skim_blocks
+
+        summary = self.summary(algorithm, count)
+        if skim and summary is not None and self.segmentation is not None:
+            return skim_blocks(self.segmentation, summary)
+        return self.blocks
+
+    def shown_words(self, blocks: list[Block]) -> int:
+        text = self.article.text if self.article else ""
+        return words_in(text, [(b.start, b.end) for b in blocks if b.kind != "gap"])
+
 
 class ReaderState:
     """Every article the reader has opened, which one is open, and the reading modes."""
@@ -122,6 +144,16 @@ class ReaderState:
 
     def get(self, path: str) -> ArticleState:
         return self.articles.setdefault(path, ArticleState(path))
+
+
+def status_prefix(skim: bool, note: str, source: str, words: int) -> str:
+    """What the article's status line says before the reading progress."""
+    parts = ["skim"] if skim else []
+    if note:
+        parts.append(note)
+    elif words:
+        parts.append(f"{source} · {words:,} words")
+    return " · ".join(parts)
 
 
 def words_in(text: str, spans: list[tuple[int, int]]) -> int:

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, Final
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -30,13 +29,13 @@ from tread.core.summarizers.registry import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
-from tread.ui.layout import panes
 from tread.ui.models import Block, metadata_lines
-from tread.ui.state import ArticleState, ReaderState, clamp_sentences, words_in
+from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
 from tread.ui.widgets.article_view import ArticleView, title_content
 from tread.ui.widgets.entity_index import EntityIndex
 from tread.ui.widgets.footer import ReaderFooter
 from tread.ui.widgets.list_pane import ListPane
+from tread.ui.widgets.panes import ReaderPanes
 from tread.ui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -57,10 +56,9 @@ class ReaderScreen(Screen[None]):
         self.paths, self.config, self.language, self.data = paths, config, language, data
         self.extractor = extractor
         self.state = ReaderState()
-        self.narrow_pick = "list"  # which pane shows when only one fits beside the text
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="main"):
+        with ReaderPanes(self.config):
             yield ListPane(self.paths, self.data, self.config.words_per_minute)
             yield ArticleView(id="article")
             with Vertical(id="side-pane"):
@@ -90,34 +88,15 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.panel.border_title, self.index.border_title = "summary", "entities"
-        self.apply_layout(self.app.size.width)
+        self.query_one(ReaderPanes).apply(self.app.size.width)
         first = self.config.last_article if self.config.last_article in self.paths else None
         start = first or (self.paths[0] if self.paths else None)
         if start is not None:
             self.call_after_refresh(self.open_article, start)
         self.view.focus()
 
-    # -- layout ---------------------------------------------------------------------
-    def on_resize(self, event: Resize) -> None:
-        self.apply_layout(event.size.width)  # self.size still holds the old size here
-
-    def apply_layout(self, width: int) -> None:
-        fit = panes(width, self.config.show_list, self.config.show_side, self.narrow_pick)
-        self.set_class(fit.narrow, "-narrow")
-        for pane, cells in ((self.list_pane, fit.list), (self.query_one("#side-pane"), fit.side)):
-            pane.display = cells > 0
-            if cells:
-                pane.styles.width = cells
-        focused = self.focused
-        if focused is not None and not all(n.display for n in (focused, *focused.ancestors)):
-            self.view.focus()  # keys never go to a hidden widget
-
     def _toggle_pane(self, which: str) -> None:
-        shown = bool(self.query_one(f"#{which}-pane").display)
-        if self.has_class("-narrow") and not shown:
-            self.narrow_pick = which  # at 80 columns: this pane instead of the other
-        setattr(self.config, f"show_{which}", not shown)
-        self.apply_layout(self.app.size.width)
+        self.query_one(ReaderPanes).toggle(which)
         self.tread.save_config()
 
     def action_toggle_list(self) -> None:
@@ -188,12 +167,7 @@ class ReaderScreen(Screen[None]):
             self.list_pane.set_read(art.path, True)
 
     def blocks_for(self, art: ArticleState) -> list[Block]:
-        from tread.ui.skim import skim_blocks
-
-        summary = art.summary(self.config.algorithm, self.config.sentences)
-        if self.state.skim and summary is not None and art.segmentation is not None:
-            return skim_blocks(art.segmentation, summary)
-        return art.blocks
+        return art.shown_blocks(self.state.skim, self.config.algorithm, self.config.sentences)
 
     def on_article_failed(self, message: msg.ArticleFailed) -> None:
         art = self.state.get(message.path)
@@ -225,7 +199,7 @@ class ReaderScreen(Screen[None]):
             self.index.show_notice(art.entity_error)
         else:
             self.index.show_notice("finding entities…")
-            self.find_entities(art.path, art.article.text)
+            self.index.find(self.data, art.path, art.article.text, self.extractor)
 
     # -- the title and the status line --------------------------------------------------
     def update_title(self) -> None:
@@ -238,19 +212,13 @@ class ReaderScreen(Screen[None]):
         self.view.border_title = title_content(f"{title}: {error}" if error else title)
 
     def update_status(self) -> None:
-        art = self.state.current
+        art, state = self.state.current, self.state
         info = self.list_pane.articles.info(art.path) if art else None
-        parts = ["skim"] if self.state.skim else []
         words = info.words if info and not info.error else 0
-        if self.state.note:
-            parts.append(self.state.note)
-        elif words:
-            parts.append(f"{info.source} · {words:,} words" if info else "")
-        if self.state.skim and art is not None and art.article is not None:
-            spans = [(b.start, b.end) for b in self.view.blocks if b.kind != "gap"]
-            words = words_in(art.article.text, spans)
-        wpm = self.config.words_per_minute
-        self.view.set_status(" · ".join(p for p in parts if p), words, wpm)
+        prefix = status_prefix(state.skim, state.note, info.source if info else "", words)
+        if state.skim and art is not None:
+            words = art.shown_words(self.view.blocks)
+        self.view.set_status(prefix, words, self.config.words_per_minute)
 
     def on_list_pane_listed(self, message: ListPane.Listed) -> None:
         self.update_title()
@@ -280,22 +248,10 @@ class ReaderScreen(Screen[None]):
         else:  # the old summary goes at once: the panel says what is being done
             self.view.set_summary([])
             self.panel.show_note(f"summarising with {algorithm}…", subtitle=algorithm)
-            self.summarise(art.path, algorithm, count)
+            self.panel.summarise(self.data, art.path, art.segmentation, algorithm, count)
         if self.state.skim:
             self.view.set_blocks(self.blocks_for(art))
         self.update_status()
-
-    @work(exclusive=True, group="summary", exit_on_error=False)
-    async def summarise(self, path: str, algorithm: str, count: int) -> None:
-        seg, data = self.state.get(path).segmentation, self.data
-        if seg is None:
-            return
-        try:
-            summary = await off_loop(lambda _: data.summary(path, seg, algorithm, count))
-        except TreadError as exc:
-            self.post_message(msg.SummaryFailed(path, algorithm, count, str(exc)))
-            return
-        self.post_message(msg.SummaryMade(path, count, summary))
 
     def on_summary_made(self, message: msg.SummaryMade) -> None:
         self.state.get(message.path).add_summary(message.count, message.summary)
@@ -310,11 +266,9 @@ class ReaderScreen(Screen[None]):
             self.app.notify(message.error, severity="error", markup=False)
 
     def _resize_summary(self, step: int) -> None:
-        art = self.state.current
-        available = art.sentence_count if art else 0
-        current = min(self.config.sentences, available) if available else self.config.sentences
-        wanted = clamp_sentences(current + step, available)
-        if wanted == current:
+        available = self.state.current.sentence_count if self.state.current else 0
+        wanted = next_length(self.config.sentences, available, step)
+        if wanted is None:
             self.app.bell()
             whole = f"the summary has all {available} sentences" if step > 0 else ""
             self.app.notify(whole or "a summary has at least one sentence", timeout=2)
@@ -370,17 +324,6 @@ class ReaderScreen(Screen[None]):
         self.update_status()
 
     # -- entities --------------------------------------------------------------------
-    @work(exclusive=True, group="entities", exit_on_error=False)
-    async def find_entities(self, path: str, text: str) -> None:
-        data, extractor = self.data, self.extractor
-        try:
-            found = await off_loop(lambda stop: data.entities(path, text, extractor, stop))
-        except TreadError as exc:
-            self.post_message(msg.EntitiesFound(path, None, str(exc)))
-            return
-        if found is not None:
-            self.post_message(msg.EntitiesFound(path, found))
-
     def on_entities_found(self, message: msg.EntitiesFound) -> None:
         art = self.state.get(message.path)
         art.entities, art.entity_error = message.entities, message.error

@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
@@ -16,7 +17,12 @@ from textual.widgets.tree import TreeNode
 
 from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS
+from tread.core.entities.registry import EntityExtractor
+from tread.core.errors import TreadError
+from tread.ui import messages as msg
 from tread.ui.actions import bindings
+from tread.ui.background import off_loop
+from tread.ui.data import ReaderData
 from tread.ui.state import Cycle
 
 
@@ -91,6 +97,20 @@ class EntityIndex(Tree[object]):
         if found:
             pos = self._cycle.step(key, len(found))
             self.post_message(self.OccurrenceChosen(found[pos], pos + 1, len(found)))
+
+    @work(exclusive=True, group="entities", exit_on_error=False)
+    async def find(
+        self, data: ReaderData, path: str, text: str, extractor: EntityExtractor
+    ) -> None:
+        """Find the entities off the event loop (a newer request cancels this one);
+        what comes of it goes to the screen."""
+        try:
+            found = await off_loop(lambda stop: data.entities(path, text, extractor, stop))
+        except TreadError as exc:
+            self.post_message(msg.EntitiesFound(path, None, str(exc)))
+            return
+        if found is not None:
+            self.post_message(msg.EntitiesFound(path, found))
 
     def _fill(self) -> None:
         expanded = {str(n.data) for n in self.root.children if n.is_expanded}

@@ -7,13 +7,18 @@ import math
 from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tread.core.article import Summary
+from tread.core.article import Segmentation, Summary
+from tread.core.errors import TreadError
+from tread.ui import messages as msg
 from tread.ui.actions import bindings
+from tread.ui.background import off_loop
+from tread.ui.data import ReaderData
 
 _SNIPPET = 400
 _BARS = "▁▂▃▄▅▆▇█"
@@ -70,6 +75,18 @@ class SummaryPanel(OptionList):
                 Text(body),
             )
             self.add_option(Option(prompt, id=f"{s.start}:{s.end}"))
+
+    @work(exclusive=True, group="summary", exit_on_error=False)
+    async def summarise(
+        self, data: ReaderData, path: str, seg: Segmentation, algorithm: str, count: int
+    ) -> None:
+        """Make a summary off the event loop; what comes of it goes to the screen."""
+        try:
+            summary = await off_loop(lambda _: data.summary(path, seg, algorithm, count))
+        except TreadError as exc:
+            self.post_message(msg.SummaryFailed(path, algorithm, count, str(exc)))
+            return
+        self.post_message(msg.SummaryMade(path, count, summary))
 
     def mark(self, index: int | None) -> None:
         """Highlight sentence ``index`` (the one ``n``/``N`` went to) and show it."""
