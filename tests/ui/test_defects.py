@@ -52,6 +52,9 @@ async def test_1_a_resize_uses_the_new_width(articles: list[str]) -> None:
         expected = panes(160, True, True)
         assert (listing, side) == (expected.list, expected.side)  # the side pane is back
         assert text > side > 0
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert app.query_one(ArticleList).max_scroll_x == 0  # rows still fit: no x scroll
 
 
 async def test_2_plain_lines_carry_the_theme_on_a_light_theme(articles: list[str]) -> None:

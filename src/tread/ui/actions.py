@@ -143,3 +143,14 @@ def keys_of(action: Action, keymap: Mapping[str, str]) -> list[str]:
 
 def palette_entries() -> Iterator[Action]:
     return (a for a in ACTIONS if a.palette)
+
+
+def markdown_table() -> str:
+    """The keys as a Markdown table, for the README (a test checks it is there)."""
+    from textual.keys import format_key
+
+    lines = ["| keys | action | where | id |", "|---|---|---|---|"]
+    for a in ACTIONS:
+        keys = ", ".join(f"`{format_key(k)}`" for k in keys_of(a, {}))
+        lines.append(f"| {keys} | {a.description} | {SCOPES[a.scope]} | `{a.id}` |")
+    return "\n".join(lines) + "\n"

@@ -47,10 +47,10 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("action", ratio=1)
-        table.add_column("where", style="dim", no_wrap=True)
-        table.add_column("id ([keys])", style="dim", no_wrap=True)
+        table.add_column(Text("key"), style="bold", no_wrap=True)
+        table.add_column(Text("action"), ratio=1)
+        table.add_column(Text("where"), style="dim", no_wrap=True)
+        table.add_column(Text("id in [keys]"), style="dim", no_wrap=True)
         for key, description, where, ident in self.rows:
             table.add_row(Text(key), Text(description), Text(where), Text(ident))
         with VerticalScroll(id="help-body"):

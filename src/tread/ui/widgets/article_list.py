@@ -167,7 +167,7 @@ class ArticleList(ScrollView, can_focus=True):
             paths.sort(key=self._key)
         self._shown = paths
         self._cursor = paths.index(current) if current in paths else 0
-        self.virtual_size = Size(self.size.width, ROW * len(paths))
+        self.virtual_size = Size(0, ROW * len(paths))  # rows fit the width: no x scroll
         self._cursor_into_view()
         self.refresh()
         self.post_message(self.Changed())
