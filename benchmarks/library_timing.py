@@ -38,7 +38,7 @@ async def main():
             await pilot.pause(0.005)
         first = marks["first"] - START
         listing = app.query_one(ArticleList)
-        while len(listing._infos) < len(paths):
+        while listing.updating or not all(listing.info(p) for p in paths):
             await pilot.pause(0.01)
         await pilot.pause(0.3)
         full = time.perf_counter() - START

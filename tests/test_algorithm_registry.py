@@ -15,13 +15,13 @@ from click.testing import CliRunner
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tests.conftest import SAMPLE_FILES, SEED
-from tests.ui.conftest import settle
+from tests.ui.conftest import reader, settle
 from tread.cli import cli
 from tread.core.config import Config, from_mapping
 from tread.core.summarizers.registry import ALGORITHMS, Algorithm, linear_algorithms
 from tread.core.text.segment import segment
 from tread.ui.app import Tread
-from tread.ui.palette import tread_commands
+from tread.ui.palette import reader_commands
 from tread.ui.widgets.summary_panel import SummaryPanel
 
 
@@ -68,9 +68,10 @@ def test_summarize_refuses_it_once_it_is_gone() -> None:
     assert code == 2 and "'toy' is not one of" in err
 
 
-def test_the_palette_offers_it(toy: None) -> None:
+async def test_the_palette_offers_it(toy: None) -> None:
     app = Tread([str(SEED)], config=Config())
-    titles = {command.title: command.help for command in tread_commands(app)}
+    async with app.run_test(size=(140, 40)):
+        titles = {command.title: command.help for command in reader_commands(reader(app))}
     assert titles["summary: algorithm toy"] == "the last sentences (a test)"
 
 
@@ -83,7 +84,8 @@ async def test_the_algorithm_key_reaches_it(toy: None) -> None:
         assert app.config.algorithm == "toy"
         panel = app.query_one("#summary", SummaryPanel)
         assert panel.option_count == 2
-        summary = app._summaries[(str(SEED), "toy", 2)]
+        summary = reader(app).state.get(str(SEED)).summary("toy", 2)
+        assert summary is not None
         seg = segment(SEED.read_text(encoding="utf-8"))
         assert [s.index for s in summary.sentences] == [
             len(seg.sentences) - 2,

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from tests.conftest import SAMPLES
+
+if TYPE_CHECKING:
+    from tread.ui.screens.reader import ReaderScreen
 
 MARKUP_TEXT = (
     "Markup test\n\n"
@@ -39,11 +44,22 @@ async def settle(pilot: Pilot[None]) -> None:
     article list has drawn what they found."""
     from tread.ui.widgets.article_list import ArticleList
 
-    for _ in range(100):
+    app = pilot.app
+    for _ in range(200):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        pending = any(w._rebuild_pending for w in pilot.app.query(ArticleList))
-        if not pending and not any(w.is_running for w in pilot.app.workers):
+        busy = any(w.is_running for w in app.workers)
+        if not busy and not any(listing.updating for listing in app.query(ArticleList)):
             return
-        await pilot.pause(0.05)
+        await pilot.pause(0.05)  # the list redraws what arrived within 0.2 s
+    raise AssertionError("the reader did not settle")
+
+
+def reader(app: App[None]) -> ReaderScreen:
+    """The reader's screen (the app's default screen)."""
+    from tread.ui.screens.reader import ReaderScreen
+
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReaderScreen)
+    return screen

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import reader, settle
 from tread.core.article import Article
 from tread.core.config import load_config
 from tread.ui.app import Tread
@@ -38,13 +38,13 @@ async def test_selecting_another_article_and_coming_back(articles: list[str]) ->
         listing.focus()
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert app.current_path == articles[1]
+        assert reader(app).state.current_path == articles[1]
         assert "North Korea" in app.query_one(ArticleView).text
         assert app.focused is app.query_one(ArticleView)  # reading starts at once
         listing.focus()
         await pilot.press("up", "enter")
         await pilot.pause()
-        assert app.current_path == articles[0]  # cached: shown without new work
+        assert reader(app).state.current_path == articles[0]  # cached: shown without new work
         assert "Los Angeles" in app.query_one(ArticleView).text
 
 
@@ -63,13 +63,14 @@ async def test_next_and_previous_summary_sentence(articles: list[str]) -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         view = app.query_one(ArticleView)
-        spans = app._summary_spans()
+        spans = view.summary_spans
+        assert len(spans) == 5
         await pilot.press("n")
-        assert view._current == spans[0]
+        assert view.current == spans[0]
         await pilot.press("n")
-        assert view._current == spans[1]
+        assert view.current == spans[1]
         await pilot.press("N")
-        assert view._current == spans[0]
+        assert view.current == spans[0]
 
 
 async def test_entity_jump_cycles_through_occurrences(articles: list[str]) -> None:
@@ -78,12 +79,12 @@ async def test_entity_jump_cycles_through_occurrences(articles: list[str]) -> No
         await settle(pilot)
         view = app.query_one(ArticleView)
         index = app.query_one(EntityIndex)
-        index.post_message(EntityIndex.EntityChosen(EntityKey("ORG", "ICE")))
+        index.choose(EntityKey("ORG", "ICE"))
         await pilot.pause()
-        first = view._current
-        index.post_message(EntityIndex.EntityChosen(EntityKey("ORG", "ICE")))
+        first = view.current
+        index.choose(EntityKey("ORG", "ICE"))
         await pilot.pause()
-        second = view._current
+        second = view.current
         assert first is not None and second is not None and first != second
         assert view.text[first[0] : first[1]] == view.text[second[0] : second[1]] == "ICE"
         assert view.line_of(second[0]) >= view.line_of(first[0])
@@ -94,11 +95,23 @@ async def test_entity_kinds_toggle_by_key_and_all_at_once(articles: list[str]) -
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         view = app.query_one(ArticleView)
+        ice = app.query_one(EntityIndex).occurrences(EntityKey("ORG", "ICE"))[0]
+        line = view.line_of(ice.start) - int(view.scroll_y)
+
+        def ice_is_coloured() -> bool:
+            return any(
+                seg.text.startswith("ICE") and seg.style.bold for seg in view.render_line(line)
+            )
+
+        assert ice_is_coloured()
         await pilot.press("2")
-        assert "organisation" in view._hidden_kinds
+        await settle(pilot)
+        assert not ice_is_coloured()
         assert load_config()[0].hidden_kinds == ["organisation"]
-        await pilot.press("2", "e")
-        assert not view._hidden_kinds and view._show_entities is False
+        await pilot.press("2")
+        assert ice_is_coloured()
+        await pilot.press("e")
+        assert not ice_is_coloured()
 
 
 async def test_algorithm_and_length_change_the_summary(articles: list[str]) -> None:
@@ -113,7 +126,7 @@ async def test_algorithm_and_length_change_the_summary(articles: list[str]) -> N
         await settle(pilot)
         assert app.config.algorithm == "luhn"  # after tread (the default) the list wraps
         assert "luhn · 6 of" in str(panel.border_subtitle)
-        assert len(app.query_one(ArticleView)._summary) == 6
+        assert len(app.query_one(ArticleView).summary_spans) == 6
         await pilot.press("minus", "minus")
         await settle(pilot)
         assert panel.option_count == 4
@@ -127,7 +140,7 @@ async def test_skim_mode_folds_to_summary_with_context(articles: list[str]) -> N
         full = view.line_count
         await pilot.press("s")
         assert view.line_count < full
-        assert any(b.kind == "gap" for b in view._blocks)
+        assert any(b.kind == "gap" for b in view.blocks)
         await pilot.press("s")
         assert view.line_count == full
 
@@ -137,8 +150,8 @@ async def test_help_screen_lists_bindings(articles: list[str]) -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        rows = {description for _, description, _ in app.screen._rows}
-        assert {"Next summary", "Skim", "Filter", "Show/hide person"} <= rows
+        rows = {description for _, description, _, _ in app.screen.rows}
+        assert {"Next summary sentence", "Show or hide person entities", "Next article"} <= rows
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -156,7 +169,7 @@ async def test_settings_are_saved_and_restored(articles: list[str]) -> None:
         await settle(pilot)
         assert again.query_one("#side-pane").display is False
         assert again.config.algorithm == "luhn"
-        assert app.config.last_article == again.current_path
+        assert app.config.last_article == reader(again).state.current_path
 
 
 async def test_piped_text(articles: list[str]) -> None:
@@ -176,8 +189,8 @@ async def test_markup_like_text_is_shown_literally(articles: list[str]) -> None:
         shown = " ".join(view.plain_lines())
         assert "[bold red]fake markup[/]" in shown
         assert "[@click=app.quit]here[/]" in shown
-        for y in range(view.line_count):
-            strip = view._render_line(view._lines[y])
+        for y in range(view.size.height):
+            strip = view.render_line(y)
             assert all(not (seg.style and (seg.style.link or seg.style.meta)) for seg in strip)
         await pilot.click(ArticleView, offset=(10, 3))
         assert app.is_running
@@ -217,8 +230,8 @@ async def test_escape_sequences_never_reach_the_screen(tmp_path: Path) -> None:
         view = app.query_one(ArticleView)
         shown = " ".join(view.plain_lines())
         assert "Clear" in shown and "screen." in shown and "pwned" not in shown
-        for y in range(view.line_count):
-            for segment in view._render_line(view._lines[y]):
+        for y in range(view.size.height):
+            for segment in view.render_line(y):
                 assert not UNSAFE.search(segment.text)
         screen = app.export_screenshot()
         assert "\x1b" not in screen and "pwned" not in screen
@@ -235,7 +248,7 @@ async def test_the_hostile_corpus_in_the_reader(tmp_path: Path) -> None:
     app = Tread([str(p) for p in files.values()])
     async with app.run_test(size=(120, 36)) as pilot:
         for name, path in files.items():
-            app.open_article(str(path))
+            reader(app).open_article(str(path))
             await settle(pilot)
             assert app.is_running, name
             view = app.query_one(ArticleView)

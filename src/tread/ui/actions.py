@@ -1,122 +1,156 @@
-"""The reader's list, pane, read-mark, library and theme actions (mixed into Tread)."""
+"""The one table of the reader's actions. Key bindings (each with an id the config's
+[keys] table can remap), the footer, the help screen and the command palette are all
+read from it, so a new action is one row here and a method where it runs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Final
 
-from textual.widgets import Input
+from textual.binding import Binding, BindingType
 
-from tread.core.config import Config, ConfigError, save_config
-from tread.core.errors import TreadError
-from tread.core.store.read_marks import ReadMarks
-from tread.ui.library_source import LibrarySource, is_library_path
-from tread.ui.screens.help import HelpScreen
-from tread.ui.widgets.article_list import ArticleList
-from tread.ui.workers import AnalysisWorkers
+from tread.core.entities.kinds import KINDS
+
+#: where an action's keys work, as the help screen names it
+SCOPES: Final[dict[str, str]] = {
+    "reader": "everywhere",
+    "article": "article",
+    "list": "article list",
+    "filter": "filter",
+    "summary": "summary",
+    "entities": "entity index",
+    "help": "help",
+}
 
 
-class ReaderActions(AnalysisWorkers):
-    config: Config
-    #: the config file did not parse and the user has been told it is not saved
-    _config_refused: bool = False
-    current_path: str | None
-    library: LibrarySource | None
-    read_state: ReadMarks
-    _newest_library_id: int
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str  # kebab-case; the key of [keys] in the config
+    keys: str  # Textual key names, comma separated
+    action: str  # the action method it runs, e.g. "toggle_kind('person')"
+    description: str  # the help screen's line and the binding's tooltip
+    scope: str = "reader"
+    #: the footer's short label; None: not in the footer
+    footer: str | None = None
+    #: the command palette's title ("summary: more sentences"); None: not there
+    palette: str | None = None
 
-    def action_help(self) -> None:
-        from tread.ui.help_rows import help_rows
 
-        self.push_screen(HelpScreen(help_rows(self)))
+_KIND_ACTIONS = tuple(
+    Action(
+        f"toggle-{kind}",
+        str(number),
+        f"toggle_kind('{kind}')",
+        f"Show or hide {kind} entities",
+        palette=f"entities: show/hide {kind}",
+    )
+    for number, kind in enumerate(KINDS, 1)
+)
 
-    def action_filter(self) -> None:
-        self.query_one("#list-pane").display = True
-        self.query_one("#filter", Input).focus()
+ACTIONS: Final[tuple[Action, ...]] = (
+    Action("quit", "q", "app.quit", "Quit", footer="Quit"),
+    Action("help", "question_mark", "help", "Every key and what it does", footer="Help",
+           palette="help: key bindings"),
+    Action("filter", "slash", "filter", "Filter the list (title, source; text in the library)",
+           footer="Filter", palette="list: filter"),
+    Action("next-summary", "n", "next_summary", "Next summary sentence", footer="Next",
+           palette="summary: next sentence"),
+    Action("previous-summary", "N", "previous_summary", "Previous summary sentence",
+           palette="summary: previous sentence"),
+    Action("next-algorithm", "a", "next_algorithm", "Next summary algorithm",
+           footer="Algorithm", palette="summary: next algorithm"),
+    Action("skim", "s", "skim", "Skim: fold the text to the summary and back", footer="Skim",
+           palette="skim: toggle"),
+    Action("more-sentences", "plus,equals_sign", "more", "One more summary sentence",
+           footer="More", palette="summary: more sentences"),
+    Action("fewer-sentences", "minus", "fewer", "One summary sentence less", footer="Fewer",
+           palette="summary: fewer sentences"),
+    Action("toggle-entities", "e", "toggle_entities", "Highlight entities or not",
+           footer="Entities", palette="entities: show/hide all"),
+    *_KIND_ACTIONS,
+    Action("toggle-list", "left_square_bracket", "toggle_list", "Show or hide the article list",
+           palette="panes: toggle article list"),
+    Action("toggle-side", "right_square_bracket", "toggle_side",
+           "Show or hide the summary and entities", palette="panes: toggle side pane"),
+    Action("sort-list", "o", "cycle_sort", "Sort the list: order, title, length",
+           palette="list: change sort order"),
+    Action("toggle-read", "m", "toggle_read", "Mark the article read or unread",
+           palette="article: mark read/unread"),
+    Action("toggle-star", "asterisk", "toggle_star", "Star the article (library)",
+           palette="article: star/unstar"),
+    # the article text
+    Action("line-down", "j,down", "scroll_down", "Line down", "article"),
+    Action("line-up", "k,up", "scroll_up", "Line up", "article"),
+    Action("page-down", "space,pagedown", "page_down", "Page down", "article"),
+    Action("page-up", "b,pageup", "page_up", "Page up", "article"),
+    Action("half-down", "ctrl+d", "half_page(1)", "Half a page down", "article"),
+    Action("half-up", "ctrl+u", "half_page(-1)", "Half a page up", "article"),
+    Action("top", "g,home", "scroll_home", "Top", "article"),
+    Action("bottom", "G,end", "scroll_end", "Bottom", "article"),
+    # the article list
+    Action("list-down", "j,down", "move(1)", "Next article", "list"),
+    Action("list-up", "k,up", "move(-1)", "Previous article", "list"),
+    Action("list-page-down", "pagedown,space", "page(1)", "Page down", "list"),
+    Action("list-page-up", "pageup,b", "page(-1)", "Page up", "list"),
+    Action("list-first", "g,home", "first", "First article", "list"),
+    Action("list-last", "G,end", "last", "Last article", "list"),
+    Action("list-open", "enter", "choose", "Open the article", "list"),
+    # the filter
+    Action("leave-filter", "escape", "leave", "Clear the filter and leave it", "filter"),
+    Action("filter-open", "enter", "open_first", "Open the first match", "filter"),
+    # the summary and the entity index
+    Action("summary-down", "j,down", "cursor_down", "Next sentence", "summary"),
+    Action("summary-up", "k,up", "cursor_up", "Previous sentence", "summary"),
+    Action("summary-go", "enter", "select", "Go to the sentence in the text", "summary"),
+    Action("index-down", "j,down", "cursor_down", "Next entry", "entities"),
+    Action("index-up", "k,up", "cursor_up", "Previous entry", "entities"),
+    Action("index-go", "enter", "select_cursor",
+           "Go to the entity in the text (again: its next occurrence)", "entities"),
+    Action("index-toggle-kind", "v", "toggle_kind", "Show or hide this kind", "entities"),
+    # the help screen
+    Action("help-down", "j,down", "scroll(1)", "Scroll down", "help"),
+    Action("help-up", "k,up", "scroll(-1)", "Scroll up", "help"),
+    Action("help-page-down", "space,pagedown", "page(1)", "Page down", "help"),
+    Action("help-page-up", "b,pageup", "page(-1)", "Page up", "help"),
+    Action("close-help", "escape,q,question_mark", "dismiss", "Close the help", "help"),
+)  # fmt: skip
 
-    def action_leave_filter(self) -> None:
-        field = self.query_one("#filter", Input)
-        if field.has_focus:
-            field.value = ""
-            self.query_one(ArticleList).focus()
+BY_ID: Final[dict[str, Action]] = {a.id: a for a in ACTIONS}
 
-    def _toggle_pane(self, pane_id: str, other_id: str) -> bool:
-        """Show or hide a pane; on a narrow screen showing one hides the other."""
-        pane = self.query_one(pane_id)
-        pane.display = not pane.display
-        if pane.display and self.screen.has_class("-narrow"):
-            self.query_one(other_id).display = False
-        return bool(pane.display)
 
-    def action_toggle_list(self) -> None:
-        self.config.show_list = self._toggle_pane("#list-pane", "#side-pane")
-        self._save()
+def bindings(scope: str) -> list[BindingType]:
+    """The Textual bindings of one scope (a class's BINDINGS)."""
+    return [
+        Binding(
+            a.keys,
+            a.action,
+            a.footer or a.description,
+            show=a.footer is not None,
+            id=a.id,
+            tooltip=a.description,
+        )
+        for a in ACTIONS
+        if a.scope == scope
+    ]
 
-    def action_toggle_side(self) -> None:
-        self.config.show_side = self._toggle_pane("#side-pane", "#list-pane")
-        self._save()
 
-    def action_cycle_sort(self) -> None:
-        order = self.query_one(ArticleList).cycle_sort()
-        self.notify(f"list sorted by {order}", timeout=2)
+def keys_of(action: Action, keymap: Mapping[str, str]) -> list[str]:
+    """The keys an action has now: the user's, from the config, else the default."""
+    return [k.strip() for k in keymap.get(action.id, action.keys).split(",") if k.strip()]
 
-    def action_toggle_read(self) -> None:
-        if self.current_path is not None:
-            articles = self.query_one(ArticleList)
-            self._mark_read(self.current_path, not articles.is_read(self.current_path))
 
-    def _mark_read(self, path: str, read: bool) -> None:
-        if is_library_path(path) and self.library is not None:
-            try:
-                self.library.mark(path, read=read)
-            except TreadError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-        else:
-            self.read_state.set(path, read)
-        self.query_one(ArticleList).set_read(path, read)
+def palette_entries() -> Iterator[Action]:
+    return (a for a in ACTIONS if a.palette)
 
-    def action_toggle_star(self) -> None:
-        path = self.current_path
-        if path is None or self.library is None or not is_library_path(path):
-            self.notify("stars are for library articles (tread add)", timeout=3)
-            return
-        articles = self.query_one(ArticleList)
-        info = articles.info(path)
-        if info is None:
-            return
-        starred = not info.starred
-        try:
-            self.library.mark(path, starred=starred)
-        except TreadError as exc:  # a read-only, damaged or full library
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        articles.add_infos([replace(info, starred=starred, read=articles.is_read(path))])
 
-    def _poll_library(self) -> None:
-        if self.library is None:
-            return
-        try:
-            newest = self.library.newest_id()
-            if newest <= self._newest_library_id:
-                return
-            infos, newest = self.library.listing(after_id=self._newest_library_id)
-        except TreadError:
-            return
-        self._newest_library_id = newest
-        self.query_one(ArticleList).add_infos(infos, front=True)
-        self.notify(f"{len(infos)} new article(s) in the library", timeout=3)
+def markdown_table() -> str:
+    """The keys as a Markdown table, for the README (a test checks it is there)."""
+    from textual.keys import format_key
 
-    def _save(self) -> None:
-        try:
-            save_config(self.config)
-        except ConfigError as exc:
-            if not self._config_refused:  # once: the user has been told already
-                self._config_refused = True
-                self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
-        except OSError as exc:
-            self.notify(f"settings not saved: {exc}", severity="warning", markup=False)
-
-    def watch_theme(self, theme: str) -> None:
-        if theme != self.config.theme:
-            self.config.theme = theme
-            self._save()
+    lines = ["| keys | action | where | id |", "|---|---|---|---|"]
+    for a in ACTIONS:
+        keys = ", ".join(f"`{format_key(k)}`" for k in keys_of(a, {}))
+        lines.append(f"| {keys} | {a.description} | {SCOPES[a.scope]} | `{a.id}` |")
+    return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from tread.core.article import Article, Entity, Summary
-from tread.ui.models import ArticleInfo
+from tread.ui.models import ArticleInfo, host
 
 if TYPE_CHECKING:
     from tread.core.store.library import Library
@@ -44,7 +44,7 @@ class LibrarySource:
             ArticleInfo(
                 f"{PREFIX}{e.id}",
                 e.title,
-                e.feed or Path(e.source).name,
+                e.feed or host(e.link) or host(e.source) or Path(e.source).name,
                 e.words,
                 read=e.read,
                 starred=e.starred,

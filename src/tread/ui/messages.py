@@ -1,52 +1,85 @@
-"""Messages that cross widgets: results of the analysis workers (past tense)."""
+"""What the reader's workers found, posted to the screen (past tense). Each names the
+article it is about, so a result for an article no longer open only goes to its state.
+"""
 
 from __future__ import annotations
 
-import threading
+import asyncio
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
-from tread.core.article import Article, Entity, Summary
-from tread.ui.models import Analysis, ArticleInfo
-from tread.ui.widgets.article_view import Block
+from tread.core.article import Article, Entity, Segmentation, Summary
+from tread.ui.models import ArticleInfo, Block
 
 
-class ArticlesListed(Message):
-    def __init__(self, infos: list[ArticleInfo]) -> None:
-        super().__init__()
-        self.infos = infos
-
-
-class ArticleAnalysed(Message):
-    def __init__(self, path: str, analysis: Analysis) -> None:
-        super().__init__()
-        self.path, self.analysis = path, analysis
-
-
-class AnalysisFailed(Message):
-    def __init__(self, path: str, error: str) -> None:
-        super().__init__()
-        self.path, self.error = path, error
-
-
-class SummaryMade(Message):
-    def __init__(self, path: str, summary: Summary) -> None:
-        super().__init__()
-        self.path, self.summary = path, summary
-
-
-class EntitiesFound(Message):
-    def __init__(self, path: str, entities: list[Entity] | None, error: str | None) -> None:
-        super().__init__()
-        self.path, self.entities, self.error = path, entities, error
-
-
+@dataclass
 class ArticleLoaded(Message):
     """The text is ready to show; sentences, summary and entities come later."""
 
-    def __init__(self, path: str, article: Article, blocks: list[Block]) -> None:
-        super().__init__()
-        self.path, self.article, self.blocks = path, article, blocks
-        #: set once the text is on screen; the worker waits for it before going on, so
-        #: the first paint does not compete with the analysis for the GIL
-        self.shown = threading.Event()
+    path: str
+    article: Article
+    blocks: list[Block]
+    #: set once the text is on screen: the analysis waits for it, so the first paint
+    #: does not compete with it
+    shown: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+@dataclass
+class ArticleFailed(Message):
+    path: str
+    error: str
+
+
+@dataclass
+class ArticleSegmented(Message):
+    path: str
+    segmentation: Segmentation
+
+
+@dataclass
+class SummaryMade(Message):
+    path: str
+    count: int  # the length asked for (a short article gives fewer)
+    summary: Summary
+
+
+@dataclass
+class SummaryFailed(Message):
+    path: str
+    algorithm: str
+    count: int
+    error: str
+
+
+@dataclass
+class EntitiesFound(Message):
+    path: str
+    entities: list[Entity] | None
+    error: str | None = None
+
+
+@dataclass
+class ArticlesListed(Message):
+    infos: list[ArticleInfo]
+    #: added by another process while the reader runs: shown at the top
+    new: bool = False
+
+
+@dataclass
+class SearchDone(Message):
+    query: str
+    paths: set[str]
+
+
+@dataclass
+class ReadMarksFound(Message):
+    paths: set[str]
+
+
+@dataclass
+class WriteFailed(Message):
+    """A mark or a setting could not be kept (read-only library, config in error)."""
+
+    error: str
+    severity: str = "error"

@@ -1,14 +1,25 @@
-"""What the reader shows about articles: a row of the article list, and one article's
-analysis (computed off the UI thread)."""
+"""What the reader shows about articles: a row of the article list, the blocks of the
+text, and the line of metadata above it. Plain Python."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from tread.core.article import Article, Segmentation, Summary
+from tread.core.article import Article
 from tread.core.sources import STDIN_NAME
 from tread.core.text.titles import title_of
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of the article shown as one wrapped block: a heading, a paragraph, or
+    (in skim mode) a gap standing for text left out."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"  # "heading" | "paragraph" | "gap"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +38,23 @@ class ArticleInfo:
         return max(1, round(self.words / max(1, words_per_minute)))
 
 
-@dataclass(slots=True)
-class Analysis:
-    article: Article
-    segmentation: Segmentation
-    summary: Summary | None = None
-    #: the path the reader opened (``article.source`` says "<stdin>" for "-")
-    path: str = ""
+def host(url: str | None) -> str:
+    """The site of a link, without "www."; empty for anything that is not one."""
+    if not url or "://" not in url:
+        return ""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
 
 
-def source_label(path: str) -> str:
+def source_label(path: str, article: Article | None = None) -> str:
+    """Where an article comes from, for the list: the site of a web page, the
+    folder of a file."""
     if path == "-":
         return "standard input"
+    if article is not None and (article.site or host(article.link)):
+        return article.site or host(article.link)
+    if host(path):
+        return host(path)
     p = Path(path)
     return p.parent.name or str(p.parent)
 
@@ -48,5 +64,22 @@ def info_for(article: Article, path: str) -> ArticleInfo:
 
     name = STDIN_NAME if path == "-" else one_line_safe(Path(path).name)
     return ArticleInfo(
-        path, title_of(article, name), one_line_safe(source_label(path)), len(article.text.split())
+        path,
+        title_of(article, name),
+        one_line_safe(source_label(path, article)),
+        len(article.text.split()),
     )
+
+
+def metadata_lines(article: Article) -> list[str]:
+    """The article's author, date and site on one line, and its link on the next (what
+    its source knew; nothing for a plain file)."""
+    from tread.core.text.sanitize import one_line_safe
+
+    site = article.site or host(article.link)
+    parts = [f"by {article.author}" if article.author else "", article.published or "", site]
+    first = " · ".join(one_line_safe(p) for p in parts if p)
+    lines = [first] if first else []
+    if article.link:
+        lines.append(one_line_safe(article.link))
+    return lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tread.core.article import Segmentation, Summary
-from tread.ui.widgets.article_view import Block
+from tread.ui.models import Block
 
 CONTEXT = 1  # sentences of context on each side of a summary sentence
 

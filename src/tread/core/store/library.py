@@ -309,6 +309,17 @@ class Library:
         row = self._row("SELECT coalesce(max(id), 0) FROM articles")
         return int(row[0]) if row else 0
 
+    # -- read marks of files (read_marks.py names them) -------------------------------
+    def file_marks_read(self) -> set[str]:
+        return {str(r["path"]) for r in self._rows("SELECT path FROM file_marks WHERE read")}
+
+    def set_file_mark(self, key: str, read: bool, when: float) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO file_marks(path, read, changed) VALUES (?,?,?)",
+                (key, int(read), when),
+            )
+
     # -- feeds -----------------------------------------------------------------------
     def add_feed(self, url: str, title: str, *, fetch_full: bool = True) -> tuple[int, bool]:
         with self._write() as db:

@@ -1,41 +1,55 @@
-"""Which files have been read, remembered in the data directory (library articles keep
-their read marks in the library itself)."""
+"""Read marks of files opened from disk, kept in the library beside the articles' own.
+
+The reader opens files by path; a mark is kept under the absolute path, so the same
+file reached through another relative path keeps its mark. Piped text has no identity
+and is never marked. Marks were once kept in ``read.json`` in the data directory: that
+file is taken in once, then removed.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
-from tread.core.locations import data_dir
+from tread.core.store.library import Library
+
+LEGACY_NAME = "read.json"
 
 
-class ReadMarks:
-    def __init__(self, path: Path | None = None) -> None:
-        self._file = path or data_dir() / "read.json"
-        try:
-            self._read: set[str] = set(json.loads(self._file.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
-            self._read = set()
+def mark_key(path: str) -> str | None:
+    """What a file's mark is kept under; None for piped text."""
+    return None if path == "-" else os.path.abspath(path)
 
-    @staticmethod
-    def _key(path: str) -> str:
-        return path if path == "-" else os.path.abspath(path)
 
-    def is_read(self, path: str) -> bool:
-        return self._key(path) in self._read
+def read_files(library: Library, paths: Iterable[str]) -> set[str]:
+    """Those of ``paths`` marked read (as given, not as kept)."""
+    wanted = {key: path for path in paths if (key := mark_key(path)) is not None}
+    if not wanted:
+        return set()
+    rows = library.file_marks_read()
+    return {wanted[key] for key in rows if key in wanted}
 
-    def set(self, path: str, read: bool) -> None:
-        if path == "-":
-            return  # piped text has no identity to remember
-        key = self._key(path)
-        if (key in self._read) == read:
-            return
-        (self._read.add if read else self._read.discard)(key)
-        try:
-            self._file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(sorted(self._read)), encoding="utf-8")
-            os.replace(tmp, self._file)
-        except OSError:
-            pass  # read marks are a convenience: never stop reading over them
+
+def mark_file(library: Library, path: str, read: bool) -> None:
+    """Mark ``path`` read or unread (piped text: nothing to keep)."""
+    key = mark_key(path)
+    if key is not None:
+        library.set_file_mark(key, read, time.time())
+
+
+def take_in_legacy(library: Library, data_dir: Path) -> int:
+    """Move the marks of an old ``read.json`` into the library; returns how many."""
+    legacy = data_dir / LEGACY_NAME
+    try:
+        paths = json.loads(legacy.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    kept = [p for p in paths if isinstance(p, str)] if isinstance(paths, list) else []
+    now = time.time()
+    for key in kept:
+        library.set_file_mark(key, True, now)
+    legacy.unlink(missing_ok=True)
+    return len(kept)

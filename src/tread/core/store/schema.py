@@ -15,7 +15,7 @@ from typing import Final
 
 from tread.core.errors import TreadError
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 _V1: Final = (
     """CREATE TABLE feeds(
@@ -77,6 +77,17 @@ _V3: Final = (
 )
 
 
+# Read marks of files opened from disk (library articles keep theirs in ``articles``),
+# by absolute path, so the reader never writes a file of its own for them.
+_V4: Final = (
+    """CREATE TABLE file_marks(
+        path TEXT PRIMARY KEY,
+        read INTEGER NOT NULL DEFAULT 0,
+        changed REAL NOT NULL
+    )""",
+)
+
+
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
         for statement in statements:
@@ -89,6 +100,7 @@ MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [
     _steps(_V1),
     _steps(_V2),
     _steps(_V3),
+    _steps(_V4),
 ]
 
 

@@ -1,9 +1,11 @@
-"""The help screen: every key binding, from the bindings themselves."""
+"""The help screen: every key, read from the table of actions (as remapped)."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,35 +14,66 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tread.ui.actions import ACTIONS, SCOPES, bindings, keys_of
+
+if TYPE_CHECKING:
+    from textual.app import App
+
 INTRO = (
     "tread: a reader with summaries and named entities.\n"
     "Summary sentences are tinted in the text; entities are coloured by kind.\n"
 )
 
 
-class HelpScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="close-help"),
+def help_rows(app: App[None], keymap: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
+    """(keys, what they do, where, id) for every action, with the user's keys."""
+    rows = []
+    for action in ACTIONS:
+        shown = ", ".join(app.get_key_display(Binding(k, "")) for k in keys_of(action, keymap))
+        rows.append((shown, action.description, SCOPES[action.scope], action.id))
+    rows += [
+        ("tab, shift+tab", "Next / previous pane", "everywhere", ""),
+        ("ctrl+p", "Command palette: every action by name", "everywhere", ""),
     ]
+    return rows
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = bindings("help")
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
         super().__init__()
-        self._rows = rows
+        self.rows = rows
 
     def compose(self) -> ComposeResult:
-        table = Table(show_edge=False, pad_edge=False, expand=True)
-        table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("action")
-        table.add_column("where", style="dim")
-        for key, description, where in self._rows:
-            table.add_row(Text(key), Text(description), Text(where))
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+        table.add_column(Text("key"), style="bold", no_wrap=True)
+        table.add_column(Text("action"), ratio=1)
+        table.add_column(Text("where"), style="dim", no_wrap=True)
+        table.add_column(Text("id in [keys]"), style="dim", no_wrap=True)
+        for key, description, where, ident in self.rows:
+            table.add_row(Text(key), Text(description), Text(where), Text(ident))
         with VerticalScroll(id="help-body"):
             yield Static(Text(INTRO))
             yield Static(table)
             yield Static(
                 Text(
                     "\nEvery action is also in the command palette (ctrl+p). "
+                    "Keys are remapped by id in the config's [keys] table. "
                     "Press escape to close.",
                     style="dim",
                 )
             )
+
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self.body.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, direction: int) -> None:
+        body = self.body
+        body.scroll_relative(
+            y=direction * max(1, body.scrollable_content_region.height - 1), animate=False
+        )

@@ -9,32 +9,27 @@ from __future__ import annotations
 from typing import ClassVar, Final
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tread.ui.actions import bindings
 from tread.ui.models import ArticleInfo
 
-SORTS: Final = ("order", "title", "length", "reading time")
+SORTS: Final = ("order", "title", "length")
 ROW: Final = 2  # lines per article
 
 
 class ArticleList(ScrollView, can_focus=True):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "move(1)", "Down", show=False),
-        Binding("k,up", "move(-1)", "Up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("enter", "choose", "Open", show=False),
-    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor", "article-list--error"}
+    BINDINGS: ClassVar[list[BindingType]] = bindings("list")
+
+    class Changed(Message):
+        """What the list shows changed (filter, sort, new articles): for its title."""
 
     class ArticleChosen(Message):
         def __init__(self, path: str) -> None:
@@ -71,6 +66,19 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def option_count(self) -> int:
         return len(self._shown)
+
+    @property
+    def total(self) -> int:
+        return len(self._order)
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    @property
+    def updating(self) -> bool:
+        """Details have arrived that are not drawn yet (drawn within 0.2 s)."""
+        return self._rebuild_pending
 
     @property
     def highlighted_path(self) -> str | None:
@@ -141,7 +149,7 @@ class ArticleList(ScrollView, can_focus=True):
         info = self._infos.get(path)
         if self._sort == "title":
             return ((info.title if info else path).lower(),)
-        if self._sort in ("length", "reading time"):
+        if self._sort == "length":
             return (info.words if info else 0,)
         return (self._position[path],)
 
@@ -159,9 +167,10 @@ class ArticleList(ScrollView, can_focus=True):
             paths.sort(key=self._key)
         self._shown = paths
         self._cursor = paths.index(current) if current in paths else 0
-        self.virtual_size = Size(self.size.width, ROW * len(paths))
+        self.virtual_size = Size(0, ROW * len(paths))  # rows fit the width: no x scroll
         self._cursor_into_view()
         self.refresh()
+        self.post_message(self.Changed())
 
     # -- movement ------------------------------------------------------------------
     def _cursor_into_view(self) -> None:
@@ -208,6 +217,10 @@ class ArticleList(ScrollView, can_focus=True):
         line = int(self.scroll_y) + y
         row, part = divmod(line, ROW)
         base = self.rich_style
+        if not self._shown and self._filter and line == 0:
+            note = Text(f"  no match for “{self._filter}”", style="italic")
+            note.truncate(width, overflow="ellipsis", pad=True)
+            return Strip(list(note.render(self.app.console))).apply_style(base)
         if row >= len(self._shown):
             return Strip.blank(width, base)
         path = self._shown[row]
@@ -235,7 +248,10 @@ class ArticleList(ScrollView, can_focus=True):
             meta = Text("  loading…", style="dim")
         elif info.error:
             title = Text(info.title)
-            meta = Text(f"  {info.error}", style=Style(color="red"))
+            meta = Text(
+                f"  {info.error}",
+                style=self.get_component_rich_style("article-list--error", partial=True),
+            )
         else:
             minutes = info.minutes(self.words_per_minute)
             title = Text(info.title, style="bold" if unread else "")
@@ -244,3 +260,7 @@ class ArticleList(ScrollView, can_focus=True):
                 f"  {star}{minutes} min · {info.words:,} words · {info.source}", style="dim"
             )
         return Text.assemble(mark, title, no_wrap=True), meta
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._prompts.clear()

@@ -10,35 +10,29 @@ from typing import ClassVar, Final
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tread.core.article import Entity
-from tread.core.entities.kinds import KIND_COLOURS
+from tread.core.entities.kinds import KINDS
+from tread.ui.actions import bindings
+from tread.ui.models import Block
+from tread.ui.state import SUMMARY, Cycle, first_summary_step, minutes_left
 from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88
 _FIRST_LINES: Final = 400  # lines wrapped before the first paint of a new article
 _DISPLAY: Final = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A run of the article shown as one wrapped block: a heading, a paragraph, or
-    (in skim mode) a gap standing for text left out."""
-
-    start: int
-    end: int
-    kind: str = "paragraph"  # "heading" | "paragraph" | "gap"
+_HEADER: Final = -2  # the block number of the metadata lines above the text
+_BLANK: Final = -1
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    block: int  # -1 for a blank line between blocks
+    block: int  # _BLANK between blocks, _HEADER for metadata
     start: int
     end: int
 
@@ -51,29 +45,15 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--summary",
         "article-view--current",
         "article-view--gap",
+        "article-view--meta",
+        *(f"article-view--{kind}" for kind in KINDS),
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="line-down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="line-up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="bottom"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="page-up"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="half-down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="half-up"),
-    ]
-
-    class Scrolled(Message):
-        """The reading position changed (for the progress display)."""
-
-        def __init__(self, progress: float) -> None:
-            super().__init__()
-            self.progress = progress
+    BINDINGS: ClassVar[list[BindingType]] = bindings("article")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = ""
-        self._display = ""
+        self._text = self._display = ""
+        self._header: list[str] = []
         self._blocks: list[Block] = []
         self._lines: list[_Line] = []
         self._line_starts: list[int] = []
@@ -87,11 +67,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._margin = 1
         self._cache: dict[int, Strip] = {}
         self._wrapped_blocks = 0
+        self._status = ("", 0, 230)  # what comes before the progress; words; words/minute
 
     # -- content -------------------------------------------------------------------
-    def show(self, text: str, blocks: list[Block]) -> None:
+    def show(self, text: str, blocks: list[Block], header: list[str] | None = None) -> None:
+        """A new article (or none: empty text): styles and the position start afresh."""
         self._text = text
         self._display = text.translate(_DISPLAY)  # same length: offsets hold
+        self._header = list(header or [])
         self._blocks = blocks
         self._entities, self._entity_starts = [], []
         self._summary, self._current = [], None
@@ -121,13 +104,44 @@ class ArticleView(ScrollView, can_focus=True):
         if span is not None and scroll:
             self.scroll_to_offset(span[0])
 
+    def step_summary(self, cycle: Cycle, step: int) -> int | None:
+        """Mark the next (``step`` 1) or previous (-1) summary sentence and scroll to
+        it; the first step goes to the one nearest the top of the view. Returns its
+        number (from 0), or None when there is no summary."""
+        spans = self._summary
+        if not spans:
+            return None
+        first = None
+        if cycle.position(SUMMARY) is None:
+            first = first_summary_step(spans, self.visible_range()[0], step)
+        pos = cycle.step(SUMMARY, len(spans), step, first)
+        self.set_current(spans[pos])
+        return pos
+
     @property
     def text(self) -> str:
         return self._text
 
     @property
+    def blocks(self) -> list[Block]:
+        return list(self._blocks)
+
+    @property
+    def current(self) -> tuple[int, int] | None:
+        """The span marked by ``n``/``N`` or an entity jump."""
+        return self._current
+
+    @property
+    def summary_spans(self) -> list[tuple[int, int]]:
+        return list(self._summary)
+
+    @property
     def line_count(self) -> int:
         return len(self._lines)
+
+    @property
+    def wrap_width(self) -> int:
+        return self._wrap_width
 
     def line_of(self, offset: int) -> int:
         """The index of the line that shows character ``offset``."""
@@ -143,17 +157,21 @@ class ArticleView(ScrollView, can_focus=True):
         bottom = min(top + self.scrollable_content_region.height, len(self._lines)) - 1
         return self._lines[top].start, self._lines[max(top, bottom)].end
 
-    def scroll_to_offset(self, offset: int) -> None:
+    def scroll_to_offset(self, offset: int, *, at_top: bool = False) -> None:
+        """Bring character ``offset`` into view: a third of the way down, or at the top."""
         line = self.line_of(offset)
         height = self.scrollable_content_region.height
-        target = max(0, line - max(1, height // 3))
+        target = line if at_top else max(0, line - max(1, height // 3))
         self.scroll_to(y=target, animate=False)
 
     def plain_lines(self) -> list[str]:
         """Every wrapped line as plain text (what a screen reader would get)."""
-        return [
-            self._display[ln.start : ln.end].rstrip() if ln.block >= 0 else "" for ln in self._lines
-        ]
+        return [self._plain(ln) for ln in self._lines]
+
+    def _plain(self, line: _Line) -> str:
+        if line.block == _HEADER:
+            return self._header[line.start]
+        return self._display[line.start : line.end].rstrip() if line.block >= 0 else ""
 
     # -- layout --------------------------------------------------------------------
     def on_resize(self) -> None:
@@ -167,15 +185,18 @@ class ArticleView(ScrollView, can_focus=True):
         anchor = self.visible_range()[0] if self._lines and not force else None
         self._wrap_width = width
         self._margin = max(1, (region - width) // 2)
-        self._lines, self._line_starts = [], []
+        self._lines = [_Line(_HEADER, i, 0) for i in range(len(self._header))]
+        if self._header:
+            self._lines.append(_Line(_BLANK, 0, 0))
+        self._line_starts = [0] * len(self._lines)
         self._wrapped_blocks = 0
         # a new long article: wrap the first screens now, the rest after the first paint
-        first_batch = _FIRST_LINES if force and anchor is None else None
-        self._wrap_more(first_batch)
+        self._wrap_more(_FIRST_LINES if force and anchor is None else None)
         if self._wrapped_blocks < len(self._blocks):
             self.call_after_refresh(self._wrap_more, None)
         if anchor is not None:
             self.scroll_to(y=self.line_of(anchor), animate=False)
+        self._show_status()
 
     def _wrap_more(self, limit: int | None) -> None:
         """Wrap further blocks (all of them, or until ``limit`` lines exist)."""
@@ -185,7 +206,7 @@ class ArticleView(ScrollView, can_focus=True):
         while index < len(self._blocks) and (limit is None or len(lines) < limit):
             block = self._blocks[index]
             if index:
-                lines.append(_Line(-1, block.start, block.start))
+                lines.append(_Line(_BLANK, block.start, block.start))
             if block.kind == "gap":
                 lines.append(_Line(index, block.start, block.start))
             else:
@@ -206,7 +227,26 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
-        self.post_message(self.Scrolled(self.progress))
+        self._show_status()
+
+    def set_status(self, prefix: str, words: int, words_per_minute: int) -> None:
+        """What the subtitle says before the reading progress, and the words shown
+        (for the minutes left); the progress follows the scrolling."""
+        self._status = (prefix, words, words_per_minute)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        prefix, words, words_per_minute = self._status
+        parts = [prefix] if prefix else []
+        if self._lines:
+            fits = self.max_scroll_y <= 0  # all on screen: nothing read yet to count
+            progress = 0.0 if fits else self.progress
+            if not fits:
+                parts.append(f"{round(progress * 100)}%")
+            minutes = minutes_left(words, words_per_minute, progress)
+            if minutes:
+                parts.append(f"{minutes} min left")
+        self.border_subtitle = title_content(" · ".join(parts))
 
     @property
     def progress(self) -> float:
@@ -232,30 +272,35 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_line(self, line: _Line) -> Strip:
         base = self.rich_style
-        if line.block < 0:
+        margin = Segment(" " * self._margin)
+        if line.block == _BLANK:
             return Strip.blank(0, base)
+        if line.block == _HEADER:
+            meta = self.get_component_rich_style("article-view--meta", partial=True)
+            text = Text(self._header[line.start], style=meta)
+            text.truncate(self._wrap_width, overflow="ellipsis")
+            return Strip([margin, *text.render(self.app.console)]).apply_style(base)
         block = self._blocks[line.block]
         if block.kind == "gap":
-            gap = self.get_component_rich_style("article-view--gap")
-            return Strip([Segment(" " * self._margin, base), Segment("⋯", base + gap)])
-        text = Text(self._display[line.start : line.end], style=base)
+            gap = self.get_component_rich_style("article-view--gap", partial=True)
+            return Strip([margin, Segment("⋯", gap)]).apply_style(base)
+        text = Text(self._display[line.start : line.end])
         if block.kind == "heading":
-            text.stylize(self.get_component_rich_style("article-view--heading"))
+            text.stylize(self.get_component_rich_style("article-view--heading", partial=True))
         self._stylize(text, line.start, line.end)
         text.rstrip()
         # Rich drops Text.style when a text has no spans, leaving segments with no style
         # (default terminal colours, and a crash in Textual's NO_COLOR filter): the base
         # style goes under every segment
-        segments = [Segment(" " * self._margin), *text.render(self.app.console)]
-        return Strip(segments).apply_style(base)
+        return Strip([margin, *text.render(self.app.console)]).apply_style(base)
 
     def _stylize(self, text: Text, start: int, end: int) -> None:
-        def apply(style: Style | str, s: int, e: int) -> None:
+        def apply(style: Style, s: int, e: int) -> None:
             lo, hi = max(s, start), min(e, end)
             if lo < hi:
                 text.stylize(style, lo - start, hi - start)
 
-        summary_style = self.get_component_rich_style("article-view--summary")
+        summary_style = self.get_component_rich_style("article-view--summary", partial=True)
         for s, e in self._summary:
             if s < end and start < e:
                 apply(summary_style, s, e)
@@ -264,10 +309,13 @@ class ArticleView(ScrollView, can_focus=True):
             while i < len(self._entities) and self._entities[i].start < end:
                 ent = self._entities[i]
                 if ent.end > start and ent.kind not in self._hidden_kinds:
-                    apply(Style(color=KIND_COLOURS[ent.kind], bold=True), ent.start, ent.end)
+                    style = self.get_component_rich_style(f"article-view--{ent.kind}", partial=True)
+                    apply(style, ent.start, ent.end)
                 i += 1
         if self._current is not None:
-            apply(self.get_component_rich_style("article-view--current"), *self._current)
+            apply(
+                self.get_component_rich_style("article-view--current", partial=True), *self._current
+            )
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

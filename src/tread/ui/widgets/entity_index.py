@@ -1,17 +1,29 @@
-"""The entity index: entities grouped by kind, with counts and the colour legend."""
+"""The entity index: entities grouped by kind, with counts and the colour legend.
+Choosing an entity again goes to its next occurrence: the index keeps where it is
+in each entity (in the article's Cycle, so it is kept per article)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding, BindingType
+from textual import work
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
 
 from tread.core.article import Entity
-from tread.core.entities.kinds import KIND_COLOURS, KINDS
+from tread.core.entities.kinds import KINDS
+from tread.core.entities.registry import EntityExtractor
+from tread.core.errors import TreadError
+from tread.ui import messages as msg
+from tread.ui.actions import bindings
+from tread.ui.background import off_loop
+from tread.ui.data import ReaderData
+from tread.ui.state import Cycle
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +33,18 @@ class EntityKey:
 
 
 class EntityIndex(Tree[object]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "toggle_kind", "Show/hide kind", id="toggle-kind"),
-    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "entity-index--note",
+        *(f"entity-index--{kind}" for kind in KINDS),
+    }
+    BINDINGS: ClassVar[list[BindingType]] = bindings("entities")
 
-    class EntityChosen(Message):
-        def __init__(self, key: EntityKey) -> None:
+    class OccurrenceChosen(Message):
+        """Go to ``entity``, occurrence ``number`` (from 1) of ``total``."""
+
+        def __init__(self, entity: Entity, number: int, total: int) -> None:
             super().__init__()
-            self.key = key
+            self.entity, self.number, self.total = entity, number, total
 
     class KindToggled(Message):
         def __init__(self, kind: str) -> None:
@@ -41,24 +57,33 @@ class EntityIndex(Tree[object]):
         self.guide_depth = 2
         self._groups: dict[str, dict[EntityKey, list[Entity]]] = {}
         self._hidden: frozenset[str] = frozenset()
+        self._cycle = Cycle()
+        self._note = ""
+
+    @property
+    def note(self) -> str:
+        """What the index says instead of entities ("finding entities…")."""
+        return self._note
 
     def show_notice(self, message: str) -> None:
+        self._note, self._groups = message, {}
         self.clear()
-        self._groups = {}
-        self.root.add_leaf(Text(message, style="dim italic"), data=None)
+        self.root.add_leaf(message, data=None)
 
-    def show_entities(self, entities: list[Entity], hidden: frozenset[str]) -> None:
+    def show_entities(
+        self, entities: list[Entity], hidden: frozenset[str], cycle: Cycle | None = None
+    ) -> None:
         groups: dict[str, dict[EntityKey, list[Entity]]] = {kind: {} for kind in KINDS}
         for e in entities:
             key = EntityKey(e.label, " ".join(e.text.split()))
             groups[e.kind].setdefault(key, []).append(e)
-        self._groups = groups
-        self._hidden = hidden
-        self._render_tree()
+        self._groups, self._hidden, self._note = groups, hidden, ""
+        self._cycle = cycle or Cycle()
+        self._fill()
 
     def set_hidden(self, hidden: frozenset[str]) -> None:
         self._hidden = hidden
-        self._render_tree()
+        self._fill()
 
     def occurrences(self, key: EntityKey) -> list[Entity]:
         for group in self._groups.values():
@@ -66,39 +91,101 @@ class EntityIndex(Tree[object]):
                 return group[key]
         return []
 
-    def _render_tree(self) -> None:
+    def choose(self, key: EntityKey) -> None:
+        """Go to the next occurrence of ``key`` (the first, the first time)."""
+        found = self.occurrences(key)
+        if found:
+            pos = self._cycle.step(key, len(found))
+            self.post_message(self.OccurrenceChosen(found[pos], pos + 1, len(found)))
+
+    @work(exclusive=True, group="entities", exit_on_error=False)
+    async def find(
+        self, data: ReaderData, path: str, text: str, extractor: EntityExtractor
+    ) -> None:
+        """Find the entities off the event loop (a newer request cancels this one);
+        what comes of it goes to the screen."""
+        try:
+            found = await off_loop(lambda stop: data.entities(path, text, extractor, stop))
+        except TreadError as exc:
+            self.post_message(msg.EntitiesFound(path, None, str(exc)))
+            return
+        if found is not None:
+            self.post_message(msg.EntitiesFound(path, found))
+
+    def _fill(self) -> None:
         expanded = {str(n.data) for n in self.root.children if n.is_expanded}
         self.clear()
         if not any(self._groups.values()):
-            self.root.add_leaf(Text("no entities found", style="dim italic"), data=None)
+            self._note = "no entities found"
+            self.root.add_leaf(self._note, data=None)
             return
-        for number, kind in enumerate(KINDS, 1):
+        for kind in KINDS:
             group = self._groups.get(kind, {})
-            total = sum(len(v) for v in group.values())
-            hidden = kind in self._hidden
-            label = Text.assemble(
-                Text("■ " if not hidden else "□ ", style=KIND_COLOURS[kind]),
-                Text(f"{kind} ", style="bold" if not hidden else "dim strike"),
-                Text(f"{total}  [{number}]", style="dim"),
-            )
             if not group:  # still a line of the legend, with nothing to expand
-                self.root.add_leaf(label, data=kind)
+                self.root.add_leaf(kind, data=kind)
                 continue
-            node = self.root.add(label, data=kind, expand=str(kind) in expanded or not expanded)
+            node = self.root.add(kind, data=kind, expand=kind in expanded or not expanded)
             ordered = sorted(group.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start))
-            for key, items in ordered:
-                node.add_leaf(
-                    Text.assemble(
-                        Text(key.text, style=KIND_COLOURS[kind]),
-                        Text(f"  {len(items)}", style="dim"),
-                    ),
-                    data=key,
-                )
+            for key, _ in ordered:
+                node.add_leaf(key.text, data=key)
+
+    # -- drawing: labels are made at draw time, fitted to the width, in theme colours ----
+    def render_label(self, node: TreeNode[object], base_style: Style, style: Style) -> Text:
+        data = node.data
+        if isinstance(data, EntityKey):
+            label = self._entity_label(data)
+        elif isinstance(data, str) and data in KINDS:
+            label = self._kind_label(data)
+        else:
+            note = self.get_component_rich_style("entity-index--note", partial=True)
+            label = Text(str(node.label), style=note)
+        label.stylize(style)
+        if isinstance(data, EntityKey):
+            return label
+        prefix = ("▾ " if node.is_expanded else "▸ ") if node.allow_expand else "  "
+        return Text.assemble((prefix, base_style), label)
+
+    def _room(self, depth: int) -> int:
+        """Cells left for a label at ``depth`` (0: a kind, 1: an entity)."""
+        return max(8, self.scrollable_content_region.width - 2 * (1 - depth) - depth * 2)
+
+    def _entity_label(self, key: EntityKey) -> Text:
+        kind = next((k for k, g in self._groups.items() if key in g), "other")
+        count = f"  {len(self._groups[kind][key])}"
+        room = self._room(1) - len(count)
+        name = Text(
+            key.text, style=self.get_component_rich_style(f"entity-index--{kind}", partial=True)
+        )
+        if name.cell_len > room:
+            name.truncate(room, overflow="ellipsis")
+        return Text.assemble(name, (count, "dim"))
+
+    def _kind_label(self, kind: str) -> Text:
+        group = self._groups.get(kind, {})
+        total = sum(len(v) for v in group.values())
+        hidden = kind in self._hidden
+        colour = self.get_component_rich_style(f"entity-index--{kind}", partial=True)
+        number = list(KINDS).index(kind) + 1
+        return Text.assemble(
+            ("□ " if hidden else "■ ", colour),
+            (f"{kind} ", "dim strike" if hidden else "bold"),
+            (f"{total}  [{number}]", "dim"),
+        )
+
+    def get_label_width(self, node: TreeNode[object]) -> int:
+        return 0  # labels fit the width: never a horizontal scrollbar
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        for kind_node in self.root.children:  # colours come from the theme: draw again
+            kind_node.refresh()
+            for node in kind_node.children:
+                node.refresh()
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[object]) -> None:
         event.stop()
         if isinstance(event.node.data, EntityKey):
-            self.post_message(self.EntityChosen(event.node.data))
+            self.choose(event.node.data)
 
     def action_toggle_kind(self) -> None:
         node = self.cursor_node

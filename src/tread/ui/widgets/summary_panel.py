@@ -1,15 +1,24 @@
-"""The summary in the side pane: numbered sentences, algorithm and count."""
+"""The summary in the side pane: numbered sentences with a score bar, the algorithm and
+count in its subtitle, the sentence ``n``/``N`` is on highlighted."""
 
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from rich.text import Text
+from textual import work
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tread.core.article import Summary
+from tread.core.article import Segmentation, Summary
+from tread.core.errors import TreadError
+from tread.ui import messages as msg
+from tread.ui.actions import bindings
+from tread.ui.background import off_loop
+from tread.ui.data import ReaderData
 
 _SNIPPET = 400
 _BARS = "▁▂▃▄▅▆▇█"
@@ -24,17 +33,32 @@ def score_bar(score: float, low: float, high: float) -> str:
 
 
 class SummaryPanel(OptionList):
-    class SentenceSelected(Message):
-        def __init__(self, start: int, end: int) -> None:
-            super().__init__()
-            self.start, self.end = start, end
+    BINDINGS: ClassVar[list[BindingType]] = bindings("summary")
 
-    def show_summary(self, text: str, summary: Summary | None, note: str = "") -> None:
+    class SentenceSelected(Message):
+        def __init__(self, index: int, start: int, end: int) -> None:
+            super().__init__()
+            self.index, self.start, self.end = index, start, end
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._note = ""
+
+    @property
+    def note(self) -> str:
+        """What the panel says instead of a summary (work under way, an error)."""
+        return self._note
+
+    def show_note(self, note: str, subtitle: str | None = None) -> None:
+        """No summary to show: say why (or what is being done)."""
+        self._note = note
         self.clear_options()
-        if summary is None:
-            self.border_subtitle = None
-            self.add_option(Option(Text(note or "analysing…", style="dim italic"), disabled=True))
-            return
+        self.border_subtitle = subtitle
+        self.add_option(Option(Text(note, style="italic"), disabled=True))
+
+    def show_summary(self, text: str, summary: Summary) -> None:
+        self._note = ""
+        self.clear_options()
         self.border_subtitle = (
             f"{summary.algorithm} · {len(summary.sentences)} of {summary.document_sentence_count}"
         )
@@ -52,7 +76,27 @@ class SummaryPanel(OptionList):
             )
             self.add_option(Option(prompt, id=f"{s.start}:{s.end}"))
 
+    @work(exclusive=True, group="summary", exit_on_error=False)
+    async def summarise(
+        self, data: ReaderData, path: str, seg: Segmentation, algorithm: str, count: int
+    ) -> None:
+        """Make a summary off the event loop; what comes of it goes to the screen."""
+        try:
+            summary = await off_loop(lambda _: data.summary(path, seg, algorithm, count))
+        except TreadError as exc:
+            self.post_message(msg.SummaryFailed(path, algorithm, count, str(exc)))
+            return
+        self.post_message(msg.SummaryMade(path, count, summary))
+
+    def mark(self, index: int | None) -> None:
+        """Highlight sentence ``index`` (the one ``n``/``N`` went to) and show it."""
+        if self._note or index is None or not 0 <= index < self.option_count:
+            self.highlighted = None
+            return
+        self.highlighted = index
+        self.scroll_to_highlight()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         start, end = str(event.option.id).split(":")
-        self.post_message(self.SentenceSelected(int(start), int(end)))
+        self.post_message(self.SentenceSelected(event.option_index, int(start), int(end)))
