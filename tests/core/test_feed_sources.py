@@ -22,7 +22,7 @@ from tread.core.sources.feed_entries import plain
     [
         # nested blocks were printed twice
         ("<blockquote><p>Quoted once.</p></blockquote><p>After.</p>", "Quoted once.\n\nAfter."),
-        ("<ul><li><p>First item.</p></li><li>Second item.</li></ul>", "First item.\n\nSecond item."),
+        ("<ul><li><p>First item.</p></li><li>Second.</li></ul>", "First item.\n\nSecond."),
         # text outside p/li/blockquote/h1-h3 was dropped once any of those existed
         ("<p>Intro.</p><div>A div paragraph.</div>", "Intro.\n\nA div paragraph."),
         ("<p>Intro.</p><h4>A small heading</h4><p>More.</p>", "Intro.\n\nA small heading\n\nMore."),
@@ -31,7 +31,7 @@ from tread.core.sources.feed_entries import plain
             "<p>Intro.</p><table><tr><td>Cell A</td><td>Cell B</td></tr></table>",
             "Intro.\n\nCell A | Cell B",
         ),
-        ("Loose text <b>bold</b> and <p>a block</p> tail", "Loose text bold and\n\na block\n\ntail"),
+        ("Loose <b>bold</b> and <p>a block</p> tail", "Loose bold and\n\na block\n\ntail"),
         ("<div>a<script>x()</script>b<style>p{}</style>c<!-- d --></div>", "abc"),
         ("Tom &amp; Jerry", "Tom & Jerry"),
     ],

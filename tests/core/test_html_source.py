@@ -28,9 +28,7 @@ def paragraphs(sentence: str, count: int = 5) -> str:
 
 
 @pytest.mark.parametrize("sentence", [CZECH, POLISH])
-def test_iso_8859_2_declared_after_a_long_head_reads_right(
-    sentence: str, tmp_path: Path
-) -> None:
+def test_iso_8859_2_declared_after_a_long_head_reads_right(sentence: str, tmp_path: Path) -> None:
     """The <meta> comes after a kilobyte of scripts, as on many real pages: it was not
     looked for there, and the text became Windows-1252 mojibake ("Pøíli¹ ¾lu»ouèký")."""
     head = "<script>var x = 1;</script>" * 60 + '<meta charset="iso-8859-2">'
