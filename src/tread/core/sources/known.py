@@ -42,3 +42,13 @@ class Part:
     @property
     def complete(self) -> bool:
         return self.done >= self.total
+
+
+def metadata(article: Article) -> dict[str, str | None]:
+    """What the source said about an article, as JSON records show it (None: not given)."""
+    return {
+        "author": article.author,
+        "date": article.published,
+        "site": article.site,
+        "link": article.link,
+    }
