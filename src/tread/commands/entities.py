@@ -90,6 +90,7 @@ def entities(
     from tread.core.entities.registry import make_extractor
     from tread.core.errors import NerUnavailable
     from tread.core.sources import STDIN_NAME, load
+    from tread.core.sources.known import metadata
 
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -120,15 +121,25 @@ def entities(
             continue
         if wanted is not None:
             found = [e for e in found if e.label in wanted]
-        _print(name, found, fmt, several=len(inputs) > 1, model=extractor.model_name)
+        about = {"title": article.title, **metadata(article)}
+        _print(name, found, fmt, several=len(inputs) > 1, model=extractor.model_name, about=about)
     if failures:
         ctx.exit(1)
 
 
-def _print(name: str, found: list[Entity], fmt: str, *, several: bool, model: str) -> None:
+def _print(
+    name: str,
+    found: list[Entity],
+    fmt: str,
+    *,
+    several: bool,
+    model: str,
+    about: dict[str, str | None],
+) -> None:
     if fmt == "json":
         record = {
             "file": name,
+            **about,
             "model": model,
             "entities": [
                 {"start": e.start, "end": e.end, "label": e.label, "kind": e.kind, "text": e.text}

@@ -23,9 +23,12 @@ def one_line(text: str) -> str:
 
 
 def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dict[str, Any]:
+    from tread.core.sources.known import metadata
+
     return {
         "file": article.source,  # JSON escapes control characters: safe as it is
         "title": article.title or seg.title,
+        **metadata(article),
         "language": summary.language,
         "algorithm": summary.algorithm,
         "sentence_count": summary.document_sentence_count,

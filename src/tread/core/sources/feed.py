@@ -28,6 +28,7 @@ from tread.core.sources.feed_entries import (
     one_line,
     timestamp,
 )
+from tread.core.sources.known import Known
 from tread.core.text.sanitize import one_line_safe
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "FeedEntry",
     "looks_like_feed",
     "parse_feed",
+    "read_feed",
 ]
 
 FEED_TYPES: Final = (
@@ -48,9 +50,15 @@ FEED_TYPES: Final = (
     "application/feed+json",
 )
 FEED_SUFFIXES: Final = frozenset({".rss", ".atom", ".xml", ".rdf"})
-_FEED_START: Final = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.DOTALL
+#: the root element of a feed, after the prolog: a declaration, comments, processing
+#: instructions and a DOCTYPE (with an internal subset: a feed that declares entities
+#: must reach the feed reader, which refuses it, whether it came from a file or a URL)
+_FEED_ROOT: Final = re.compile(
+    r"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*<(?:[\w.-]+:)?(?:rss|feed|RDF)\b",
+    re.DOTALL | re.IGNORECASE,
 )
+#: how much of the start of a document is read to find its root element
+_SNIFF_CHARS: Final = 64 * 1024
 _BOMS: Final = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -92,16 +100,16 @@ def _sniff(data: bytes) -> tuple[str | None, int]:
     return None, 0
 
 
-def _codec(name: str) -> str:
+def _codec(name: str, what: str = "feed") -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
         raise UnreadableInput(
-            f"the feed declares an unknown encoding ({one_line_safe(name)!r})"
+            f"the {what} declares an unknown encoding ({one_line_safe(name)!r})"
         ) from None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
         raise UnreadableInput(
-            f"the feed declares an encoding that is not a character set ({one_line_safe(name)!r})"
+            f"the {what} declares an encoding that is not a character set ({one_line_safe(name)!r})"
         )
     return info.name
 
@@ -111,25 +119,26 @@ def _charset(content_type: str) -> str | None:
     return match.group(1) if match else None
 
 
-def decode_feed(data: bytes, content_type: str = "") -> str:
-    """The feed's text: byte order mark, else declared encoding, else HTTP charset,
-    else UTF-8 (Windows-1252 when that fails and nothing was declared)."""
+def decode_feed(data: bytes, content_type: str = "", what: str = "feed") -> str:
+    """The text of an XML document (a feed; ``what`` names it in messages): byte order
+    mark, else declared encoding, else HTTP charset, else UTF-8 (Windows-1252 when that
+    fails and nothing was declared)."""
     sniffed, skip = _sniff(data)
     body = data[skip:]
     declared = None
     if sniffed is None:
         match = _DECLARED.match(body[:1024])
         declared = match.group(1).decode("ascii", "replace") if match else None
-        if declared and _codec(declared).startswith(("utf-16", "utf-32")):
+        if declared and _codec(declared, what).startswith(("utf-16", "utf-32")):
             declared = None  # 8-bit bytes that claim UTF-16: the declaration is wrong
     charset = _charset(content_type)
-    encoding = _codec(sniffed or declared or charset or "utf-8")
+    encoding = _codec(sniffed or declared or charset or "utf-8", what)
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError:
         text = _lenient(body, encoding, named=bool(sniffed or declared or charset))
     except ValueError as exc:  # a codec that fails on its own terms
-        raise UnreadableInput(f"the feed cannot be decoded as {encoding} ({exc})") from None
+        raise UnreadableInput(f"the {what} cannot be decoded as {encoding} ({exc})") from None
     return _NOT_XML.sub("", text.lstrip("\ufeff \t\r\n"))
 
 
@@ -145,13 +154,16 @@ def _lenient(body: bytes, encoding: str, *, named: bool) -> str:
 
 
 def looks_like_feed(data: bytes, content_type: str = "") -> bool:
+    """Whether ``data`` is a feed by what it says (its root element, or a JSON Feed's
+    version URL), or by the feed media type ``content_type`` names."""
     if content_type.startswith(FEED_TYPES):
         return True
     encoding, skip = _sniff(data)
-    head = data[skip : skip + 4096].decode(encoding or "utf-8", "ignore")
-    if _FEED_START.match(head):
+    head = data[skip : skip + _SNIFF_CHARS].decode(encoding or "utf-8", "ignore")
+    if _FEED_ROOT.match(head):
         return True
-    return head.lstrip().startswith("{") and "jsonfeed.org" in head
+    start = head.lstrip()[:4096]
+    return start.startswith("{") and "jsonfeed.org" in start
 
 
 def _refuse_entities(text: str, utf8: bytes) -> None:
@@ -252,9 +264,17 @@ def _when(entry: Any) -> float | None:
         return None
 
 
-def parse_feed(data: bytes, *, content_type: str = "") -> Feed:
-    """The feed in ``data`` (``content_type``: the HTTP header, for its charset). Links
-    are kept as given; ``teasers.Links`` resolves them against the feed's URL."""
+def read_feed(data: bytes, known: Known) -> Feed:
+    """The feed reader of the source registry."""
+    return parse_feed(data, charset=known.charset)
+
+
+def parse_feed(data: bytes, *, content_type: str = "", charset: str | None = None) -> Feed:
+    """The feed in ``data``; ``charset`` (or the one ``content_type`` names) is the
+    HTTP header's. Links are kept as given; ``teasers.Links`` resolves them against the
+    feed's URL."""
+    if charset:
+        content_type = f"application/xml; charset={charset}"
     text = decode_feed(data, content_type)
     if text.startswith("{"):
         from tread.core.sources.feed_json import json_feed

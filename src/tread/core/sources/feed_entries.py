@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import Final
 from urllib.parse import urlsplit
 
+from tread.core.sources.textbuild import one_paragraph
 from tread.core.text.sanitize import one_line_safe, sanitize
 
 #: an entry with fewer words than this is a teaser: the full article is fetched
@@ -129,25 +130,14 @@ def newest(times: Sequence[float | None], cap: int = MAX_ENTRIES) -> list[int]:
 
 
 def plain(html: object) -> str:
-    """Text of an HTML fragment: lxml drops scripts, styles and tags."""
+    """Text of an entry's HTML, paragraph by paragraph (see ``blocks``)."""
     if not isinstance(html, str):
         return ""
-    if "<" not in html:
-        return sanitize(" ".join(html.split()))
-    import lxml.html
-    from lxml.html.clean import Cleaner
+    if "<" not in html and "&" not in html:
+        return one_paragraph(html)
+    from tread.core.sources.blocks import html_fragment_text
 
-    try:
-        tree = lxml.html.fromstring(html)
-        tree = Cleaner(scripts=True, javascript=True, style=True, comments=True).clean_html(tree)
-        paragraphs = [
-            " ".join(block.text_content().split())
-            for block in tree.iter("p", "li", "blockquote", "h1", "h2", "h3")
-        ]
-        text = "\n\n".join(p for p in paragraphs if p) or " ".join(tree.text_content().split())
-    except (ValueError, TypeError, lxml.etree.ParserError):
-        return ""
-    return sanitize(text)
+    return html_fragment_text(html)
 
 
 def _enclosure_lines(enclosures: Sequence[Enclosure]) -> list[str]:

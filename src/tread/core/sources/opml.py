@@ -13,6 +13,7 @@ Writing is OPML 2.0 with ElementTree, which escapes every title and URL.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,16 @@ class Subscription:
     html_url: str | None = None
     #: the titles of the folder outlines it sits in, outermost first
     folder: tuple[str, ...] = ()
+
+
+_OPML_ROOT: Final = re.compile(
+    rb"(?:\xef\xbb\xbf)?(?:\s|<\?.{0,200}?\?>|<!--.{0,2000}?-->)*<opml[\s>]", re.DOTALL
+)
+
+
+def looks_like_opml(data: bytes) -> bool:
+    """Whether ``data`` is a subscription list by its root element."""
+    return _OPML_ROOT.match(data, 0, 8192) is not None
 
 
 def read_opml(data: bytes) -> list[Subscription]:

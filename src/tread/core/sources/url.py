@@ -30,6 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from tread.core.envvars import env_number
 from tread.core.errors import InputTooLarge, UnreadableInput
+from tread.core.sources.known import Known
 from tread.core.version import VERSION
 
 if TYPE_CHECKING:
@@ -65,6 +66,10 @@ class Fetched:
     content_type: str
     data: bytes
     charset: str | None = None  # as the Content-Type header names it
+
+    def known(self, name: str) -> Known:
+        """What the download says about its bytes, for the source registry."""
+        return Known(name, media_type=self.content_type, charset=self.charset, url=self.url)
 
 
 def is_url(value: str) -> bool:
@@ -181,7 +186,8 @@ def _get(url: str, backend: GuardedBackend, limit: int, end: float) -> Fetched |
         (
             "Accept",
             "text/html, application/xhtml+xml, application/rss+xml, "
-            "application/atom+xml, application/xml;q=0.9, text/*;q=0.8",
+            "application/atom+xml, application/xml;q=0.9, text/*;q=0.8, "
+            "application/pdf;q=0.5, application/epub+zip;q=0.5",
         ),
     ]
     if target.userinfo:
@@ -211,7 +217,7 @@ def _get(url: str, backend: GuardedBackend, limit: int, end: float) -> Fetched |
             reason = response.extensions.get("reason_phrase", b"").decode("latin-1")
             raise UnreadableInput(f"HTTP {response.status} {reason}".rstrip())
         content_type, charset = _content_type(fields.get("content-type", ""))
-        if content_type and not content_type.startswith(TEXT_TYPES):
+        if content_type and not _readable(content_type):
             raise UnreadableInput(f"not text ({content_type})")
         declared = fields.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -226,6 +232,13 @@ def _get(url: str, backend: GuardedBackend, limit: int, end: float) -> Fetched |
         # no credentials in the URL that is stored and that relative links resolve against
         final = str(target.copy_with(username=None, password=None))
         return Fetched(final, content_type, b"".join(parts), charset)
+
+
+def _readable(content_type: str) -> bool:
+    """Text of any kind, or a type a source reader reads (PDF, EPUB)."""
+    from tread.core.sources.registry import media_types
+
+    return content_type.startswith(TEXT_TYPES) or content_type in media_types()
 
 
 def _capped(chunks: Iterable[bytes], limit: int, end: float) -> Iterator[bytes]:

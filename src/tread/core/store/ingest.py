@@ -147,9 +147,9 @@ def add_source(
 ) -> None:
     """Add one file, folder, page URL or feed (URL or file), reporting each result;
     with ``feeds_only``, a source that is not a feed is reported and not added."""
-    from tread.core.sources import STDIN_NAME, article_from, read_bytes
-    from tread.core.sources.feed import FEED_SUFFIXES, looks_like_feed, parse_feed
+    from tread.core.sources import STDIN_NAME, known_for, read_bytes
     from tread.core.sources.files import collect_paths, readable_suffixes
+    from tread.core.sources.registry import pick, read_article
     from tread.core.sources.url import fetch, is_url
 
     name = STDIN_NAME if source == "-" else source
@@ -162,17 +162,16 @@ def add_source(
             for path in paths:
                 add_source(library, path, report, fetch_full=fetch_full, progress=progress)
             return
-        suffix = "" if source == "-" or is_url(source) else Path(source).suffix.lower()
-        content_type, base, charset = "", None, None
+        base = None
         if is_url(source):
             fetched = fetch(source)
-            data, content_type = fetched.data, fetched.content_type
-            base, charset = fetched.url, fetched.charset
+            data, known, base = fetched.data, fetched.known(source), fetched.url
         else:
-            data = read_bytes(source)
-        if suffix in FEED_SUFFIXES or looks_like_feed(data, content_type):
+            data, known = read_bytes(source), known_for(source)
+        reader = pick(data, known)
+        if reader.feed is not None:
             with _one_feed():
-                feed = parse_feed(data, content_type=content_type)
+                feed = reader.feed(data, known)
                 key = source if is_url(source) else str(Path(source).resolve())
                 feed_id, _ = library.add_feed(key, feed.title, fetch_full=fetch_full)
                 stored = ingest_feed(
@@ -188,14 +187,7 @@ def add_source(
             return
         if feeds_only:
             raise UnreadableInput("not a feed (nothing added)")
-        article = article_from(
-            data,
-            name,
-            suffix=suffix,
-            content_type=content_type,
-            url=source if is_url(source) else None,
-            charset=charset,
-        )
+        article = read_article(data, known, reader)
         article_id, created = library.add(article)
         verb = "added" if created else "already in the library as"
         title = title_of(article, name)
@@ -241,7 +233,7 @@ def refresh(
             fetched = fetch(url) if is_url(url) else None
             data = fetched.data if fetched else read_bytes(url)
             with _one_feed():
-                parsed = parse_feed(data, content_type=fetched.content_type if fetched else "")
+                parsed = parse_feed(data, charset=fetched.charset if fetched else None)
                 stored = ingest_feed(
                     library,
                     feed["id"],

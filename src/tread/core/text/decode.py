@@ -30,6 +30,10 @@ _MAGIC: Final = (
     (b"SQLite format 3\x00", "an SQLite database, not text"),
 )
 _SNIFF: Final = 8192
+#: how far into a document its own charset declaration is looked for: a page's <meta>
+#: often comes after a kilobyte of other head elements (browsers re-decode when they
+#: meet it late), and Czech read as Windows-1252 is mojibake
+_DECLARED_WITHIN: Final = 64 * 1024
 _WESTERN_MAX_ACCENTED: Final = 0.5
 #: labels browsers read as another encoding (WHATWG Encoding Standard); UTF-16 and UTF-32
 #: without a BOM are little-endian there
@@ -94,7 +98,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    own = _IN_DOCUMENT.search(data[:1024])
+    own = _IN_DOCUMENT.search(data[:_DECLARED_WITHIN])
     name = _charset((own.group(1) or own.group(2)).decode("ascii")) if own else None
     if name is not None and not name.startswith(("utf-16", "utf-32")):
         try:
