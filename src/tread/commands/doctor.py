@@ -39,9 +39,10 @@ def _packages() -> Iterator[Check]:
 
 
 def _languages() -> Iterator[Check]:
-    from tread.core.summarizers.sumy_adapter import stemmer, stop_words
+    from tread.core.summarizers.sumy_adapter import stop_words
     from tread.core.text.languages import PUNKT_MODELS, supported_languages
     from tread.core.text.segment import get_tokenizer
+    from tread.core.text.stemmers import stemmer
 
     for lang in supported_languages():
         try:
