@@ -16,6 +16,7 @@ from typing import Any, Final
 from tread.core import limits
 from tread.core.article import Article, Heading, Segmentation, Sentence
 from tread.core.limits import max_sentence_chars, too_many_sentences
+from tread.core.text.abbreviations import abbreviation_types
 from tread.core.text.languages import PUNKT_MODELS, normalize_language
 
 # sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
@@ -56,11 +57,10 @@ class TreadTokenizer:
 
         self._language = normalize_language(language)
         model = PUNKT_MODELS[self._language]
-        extra = SumyTokenizer.LANGUAGE_EXTRA_ABREVS.get(self._language, [])
+        extra = {a.lower() for a in SumyTokenizer.LANGUAGE_EXTRA_ABREVS.get(self._language, [])}
+        extra |= abbreviation_types(self._language)  # tread's table (abbreviations.py)
         # load_model returns a shared, cached object: merge into a copy, never mutate it
-        params = punkt.load_model(model).merged_with(
-            punkt.PunktParameters(abbrev_types={a.lower() for a in extra})
-        )
+        params = punkt.load_model(model).merged_with(punkt.PunktParameters(abbrev_types=extra))
         self._sentences = punkt.PunktSentenceTokenizer(params)
         special = SumyTokenizer.SPECIAL_WORD_TOKENIZERS.get(self._language)
         self._words: Any = special if special is not None else NLTKWordTokenizer()
