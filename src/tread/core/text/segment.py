@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any, Final
 
@@ -17,7 +18,8 @@ from tread.core import limits
 from tread.core.article import Article, Heading, Segmentation, Sentence
 from tread.core.limits import max_sentence_chars, too_many_sentences
 from tread.core.text.abbreviations import abbreviation_types
-from tread.core.text.languages import PUNKT_MODELS, normalize_language
+from tread.core.text.detect import LanguageChoice, choose_language
+from tread.core.text.languages import DEFAULT_LANGUAGE, PUNKT_MODELS, normalize_language
 
 # sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
 _WORD_PATTERN: Final = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
@@ -264,14 +266,23 @@ def segment(
     )
 
 
-def segment_article(article: Article, language: str) -> Segmentation:
+def segment_article(
+    article: Article, language: str | LanguageChoice, *, fallback: str = DEFAULT_LANGUAGE
+) -> Segmentation:
     """Segment an article, using the headings its source found when it found any.
+
+    ``language`` is a language, "auto" (detected from the text, else ``fallback``), or a
+    choice already made (:func:`tread.core.text.detect.start_choosing`); the
+    segmentation records whether it was detected and why not.
 
     A text over the sentence limit is refused while it is segmented (InputTooLarge), not
     after every sentence has been found."""
-    return segment(
+    if not isinstance(language, LanguageChoice):
+        language = choose_language(article.text, language, fallback)
+    seg = segment(
         article.text,
-        language,
+        language.language,
         headings=article.headings or None,
         max_sentences=limits.max_sentences(),
     )
+    return replace(seg, language_detected=language.detected, language_note=language.note)
