@@ -18,7 +18,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,10 +36,15 @@ ISO = ("cs", "de", "el", "en", "es", "fr", "it", "pl", "pt", "sk", "sv")
 PER_LANGUAGE = 300
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system) of one run of ``cmd``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
 def startup(repeat: int) -> None:
@@ -52,21 +59,42 @@ def startup(repeat: int) -> None:
         "la-ice-operation.txt -l english": [*tread, "-l", "english", sample],
         "la-ice-operation.txt (auto)": [*tread, sample],
     }
-    times: dict[str, list[float]] = {k: [] for k in cases}
+    walls: dict[str, list[float]] = {k: [] for k in cases}
+    cpus: dict[str, list[float]] = {k: [] for k in cases}
     for _ in range(repeat):
         for name, cmd in cases.items():
-            times[name].append(timed(cmd))
+            wall, cpu = timed(cmd)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
     print(f"## `tread summarize` start-up: median of {repeat} interleaved runs\n")
-    print("| command | median (s) | min (s) | auto - explicit (ms) |")
-    print("|---|---:|---:|---:|")
-    medians = {k: statistics.median(v) for k, v in times.items()}
-    for name, values in times.items():
+    print(f"load average before and after: {LOAD_BEFORE} / {_load()}\n")
+    print(
+        "| command | wall median (s) | wall min (s) | CPU median (s) "
+        "| auto - explicit: wall / CPU (ms) |"
+    )
+    print("|---|---:|---:|---:|---:|")
+    wall_m = {k: statistics.median(v) for k, v in walls.items()}
+    cpu_m = {k: statistics.median(v) for k, v in cpus.items()}
+    for name in cases:
         delta = ""
         if name.endswith("(auto)"):
             explicit = next(k for k in cases if k.startswith(name.split()[0]) and k != name)
-            delta = f"{1000 * (medians[name] - medians[explicit]):+.0f}"
-        print(f"| {name} | {medians[name]:.3f} | {min(values):.3f} | {delta} |")
+            delta = (
+                f"{1000 * (wall_m[name] - wall_m[explicit]):+.0f} / "
+                f"{1000 * (cpu_m[name] - cpu_m[explicit]):+.0f}"
+            )
+        print(
+            f"| {name} | {wall_m[name]:.3f} | {min(walls[name]):.3f} | {cpu_m[name]:.3f} "
+            f"| {delta} |"
+        )
     print()
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+LOAD_BEFORE = _load()
 
 
 def _sentences(data: Path, iso: str) -> list[str]:
@@ -219,10 +247,13 @@ acc = {}
 for kind in ("single-words", "word-pairs", "sentences"):
     ok = n = 0
     for l in LANGS:
-        lines = [x for x in open(f"{data}/{kind}/{l}.txt", encoding="utf-8").read().splitlines() if x.strip()][:300]
+        path = f"{data}/{kind}/{l}.txt"
+        lines = [x for x in open(path, encoding="utf-8").read().splitlines() if x.strip()]
+        lines = lines[:300]
         ok += sum(detect(t) == l for t in lines); n += len(lines)
     acc[kind] = 100 * ok / n
-print(f"| {which} | {1000 * box['took']:.0f} | {1000 * stall:.0f} | " + " | ".join(f"{v:.1f}%" for v in acc.values()) + " |")
+cells = " | ".join(f"{v:.1f}%" for v in acc.values())
+print(f"| {which} | {1000 * box['took']:.0f} | {1000 * stall:.0f} | {cells} |")
 """
 
 

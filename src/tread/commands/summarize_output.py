@@ -27,6 +27,8 @@ def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dic
         "file": article.source,  # JSON escapes control characters: safe as it is
         "title": article.title or seg.title,
         "language": summary.language,
+        "language_detected": seg.language_detected,
+        "language_note": seg.language_note,
         "algorithm": summary.algorithm,
         "sentence_count": summary.document_sentence_count,
         "summary": [
@@ -107,7 +109,7 @@ def render_markdown(article: Article, seg: Segmentation, summary: Summary) -> st
         f"## {md_escape(one_line(title))}",
         "",
         f"*{summary.algorithm}, {n} of {summary.document_sentence_count} sentences, "
-        f"{summary.language}*",
+        f"{summary.language}{' (detected)' if seg.language_detected else ''}*",
         "",
     ]
     lines += [f"- {md_escape(one_line(seg.text[s.start : s.end]))}" for s in summary.sentences]
