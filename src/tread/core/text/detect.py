@@ -33,6 +33,8 @@ WINDOW_WORDS: Final = 30
 MAX_WINDOWS: Final = 24
 #: a window votes only when lingua gives its top language at least this confidence
 MIN_CONFIDENCE: Final = 0.6
+#: how many times its confidence the configured language counts in each window
+PRIOR: Final = 4.0
 #: the winner's share of the words sampled must reach this to be the text's language
 MIN_SHARE: Final = 0.7
 #: below MIN_SHARE, a second language with this share makes the text mixed
@@ -72,7 +74,7 @@ def detect_language(text: str, fallback: str = DEFAULT_LANGUAGE) -> LanguageChoi
     votes: Counter[str] = Counter()
     detector = _detector()
     for words in windows:
-        found = _top(detector, " ".join(words))
+        found = _top(detector, " ".join(words), fallback)
         if found is not None:
             votes[found] += len(words)
     ranked = votes.most_common(2)
@@ -132,11 +134,22 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
-def _top(detector: Any, text: str) -> str | None:
-    values = detector.compute_language_confidence_values(text)
-    if not values or values[0].value < MIN_CONFIDENCE:
+def _top(detector: Any, text: str, expected: str) -> str | None:
+    """The window's language, when lingua is confident enough of it. The configured
+    language counts PRIOR times its confidence: a reader's own language is the likelier
+    one, and names in a short English sentence ("Officials at Acme met Angela Merkel in
+    Berlin") otherwise pass for Swedish."""
+    values = {
+        ISO_CODES[v.language.iso_code_639_1.name.lower()]: v.value
+        for v in detector.compute_language_confidence_values(text)
+    }
+    if expected in values:
+        values[expected] *= PRIOR
+    total = sum(values.values())
+    if not total:
         return None
-    return ISO_CODES[values[0].language.iso_code_639_1.name.lower()]
+    best = max(values, key=values.__getitem__)
+    return best if values[best] / total >= MIN_CONFIDENCE else None
 
 
 class PendingChoice:
