@@ -114,3 +114,23 @@ def test_doctor_lists_which_languages_have_entities() -> None:
     assert "Loading" not in out  # no third-party progress output
     no_model = out[out.index("no entity model") :]
     assert "german" in no_model and "polish" in no_model
+
+
+def test_an_explicit_language_never_loads_the_detector() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tread.cli import cli\n"
+        f"cli.main(['summarize', '-n', '1', '-l', 'german', {DE!r}], standalone_mode=False)\n"
+        "print('LOADED', 'lingua' in sys.modules)\n"
+        f"cli.main(['summarize', '-n', '1', {DE!r}], standalone_mode=False)\n"
+        "print('LOADED', 'lingua' in sys.modules)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert proc.stdout.count("LOADED") == 2
+    assert "LOADED False" in proc.stdout and "LOADED True" in proc.stdout
+    assert proc.stdout.index("LOADED False") < proc.stdout.index("LOADED True")
