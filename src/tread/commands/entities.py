@@ -99,8 +99,7 @@ def entities(
     """
     from tread.core.config import load_config
     from tread.core.entities.kinds import parse_types
-    from tread.core.entities.languages import NoEntityModel
-    from tread.core.entities.registry import EntityExtractor, make_extractor
+    from tread.core.entities.languages import ExtractorsByLanguage, NoEntityModel
     from tread.core.errors import NerUnavailable
     from tread.core.sources import STDIN_NAME, load
     from tread.core.text.detect import LanguageChoice, choose_language
@@ -116,7 +115,9 @@ def entities(
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
     config = load_config()[0]
-    extractors: dict[str, EntityExtractor] = {}  # one per language, made when first needed
+    extractors = ExtractorsByLanguage(
+        config.entity_backend, model or config.model or None, corrections=not raw
+    )
     failures = 0
     several = len(inputs) > 1
     for path in inputs:
@@ -127,14 +128,7 @@ def entities(
             choice = choose_language(article.text, language, config.language)
             if choice.note:
                 notice(f"{name}: {choice.note}")
-            if choice.language not in extractors:
-                extractors[choice.language] = make_extractor(
-                    config.entity_backend,
-                    model=model or config.model or None,
-                    corrections=not raw,
-                    language=choice.language,
-                )
-            extractor = extractors[choice.language]
+            extractor = extractors.for_language(choice.language)
             found = extractor.extract(article.text)
         except NoEntityModel as exc:  # nothing is wrong: there is nothing to say
             _print_notice(name, choice, str(exc), fmt, several=several)

@@ -16,10 +16,13 @@ import importlib.util
 import json
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from tread.core.errors import NerUnavailable, TreadError
 from tread.core.text.languages import ISO_CODES
+
+if TYPE_CHECKING:
+    from tread.core.entities.registry import EntityExtractor
 
 #: tread language -> spaCy pipelines that find its entities, tried in order
 SPACY_MODELS: Final[dict[str, tuple[str, ...]]] = {
@@ -98,3 +101,25 @@ def model_for(language: str, named: str | None) -> str:
             + INSTALL_HINTS[language]
         )
     return found
+
+
+class ExtractorsByLanguage:
+    """One extractor per language, made when a text in it first asks (making one loads
+    nothing): what ``tread entities`` and the reader use for texts in many languages.
+
+    ``for_language`` raises NoEntityModel (say so, per article) or NerUnavailable (the
+    install is broken) from :func:`tread.core.entities.registry.make_extractor`.
+    """
+
+    def __init__(self, backend: str | None, model: str | None, *, corrections: bool = True):
+        self._backend, self._model, self._corrections = backend, model or None, corrections
+        self._made: dict[str, EntityExtractor] = {}
+
+    def for_language(self, language: str) -> EntityExtractor:
+        from tread.core.entities.registry import make_extractor
+
+        if language not in self._made:
+            self._made[language] = make_extractor(
+                self._backend, model=self._model, corrections=self._corrections, language=language
+            )
+        return self._made[language]
