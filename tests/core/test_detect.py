@@ -9,13 +9,9 @@ import pytest
 
 from tread.core.article import Article
 from tread.core.errors import UnsupportedLanguage
-from tread.core.text import detect
-from tread.core.text.detect import (
-    LanguageChoice,
-    choose_language,
-    detect_language,
-    start_choosing,
-)
+from tread.core.text import choosing, detect
+from tread.core.text.choosing import start_choosing
+from tread.core.text.detect import LanguageChoice, choose_language, detect_language
 from tread.core.text.languages import ISO_CODES
 from tread.core.text.segment import segment_article
 
@@ -70,11 +66,33 @@ def test_an_explicit_language_wins_and_auto_detects() -> None:
     assert choose_language(news("de"), " AUTO ") == LanguageChoice("german", True)
 
 
-def test_choosing_in_a_thread_gives_the_same_choice_and_its_errors() -> None:
+def test_choosing_ahead_gives_the_same_choice_and_its_errors() -> None:
     assert start_choosing(news("pl"), "auto").result() == LanguageChoice("polish", True)
     assert start_choosing(news("pl"), "german").result() == LanguageChoice("german", False)
     with pytest.raises(UnsupportedLanguage, match="'klingon' is not supported"):
         start_choosing(news("pl"), "klingon").result()
+
+
+def test_a_forked_child_chooses_without_loading_the_models_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(choosing, "_fork_pays", lambda: True)
+    detect._detector.cache_clear()
+    pending = start_choosing("Hej!", "auto", "swedish")
+    assert pending.forked
+    note = "too short to tell its language (1 words); using swedish"
+    assert pending.result() == LanguageChoice("swedish", False, note)
+    pending = start_choosing(news("sk"), "auto")
+    assert pending.forked and pending.result() == LanguageChoice("slovak", True)
+    assert detect._detector.cache_info().currsize == 0  # the child loaded them
+
+
+def test_a_failed_child_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(choosing, "_fork_pays", lambda: True)
+    monkeypatch.setattr(detect, "detect_language", lambda *a: 1 / 0)  # the child's copy
+    pending = start_choosing(news("sv"), "auto")
+    monkeypatch.undo()
+    assert pending.forked and pending.result() == LanguageChoice("swedish", True)
 
 
 def test_a_long_text_is_sampled_not_read_whole() -> None:

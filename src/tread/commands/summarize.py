@@ -154,7 +154,7 @@ def run_summaries(
     from tread.core.errors import TreadError
     from tread.core.sources import STDIN_NAME, load
     from tread.core.summarizers.summarize import sentence_count_for, summarize
-    from tread.core.text.detect import start_choosing
+    from tread.core.text.choosing import start_choosing
     from tread.core.text.segment import segment_article
 
     fallback = load_config()[0].language
@@ -164,8 +164,8 @@ def run_summaries(
         name = STDIN_NAME if path == "-" else path
         try:
             article = load(path)
-            # detection runs in a thread (lingua, in Rust) while the summariser's imports
-            # run here: together they take about as long as the imports alone
+            # the language is detected in a forked child while the summariser's imports
+            # run here (core/text/choosing.py)
             pending = start_choosing(article.text, language, fallback)
             if not printed and not failures:
                 _import_summariser(algorithm)

@@ -1,11 +1,11 @@
 """Which of tread's languages a text is in: detected, or the configured one and why.
 
 Detection is lingua's (lingua-language-detector) in its low-accuracy mode, restricted to
-the languages tread segments. Chosen over py3langid by benchmarks/language.py: the two
-are as accurate on sentences, but py3langid spends 0.8 s unpacking its model in Python
-while lingua's detection runs in Rust without the GIL, so started in a thread it costs
-``tread summarize`` next to nothing while the summariser's imports run (the cost is
-lingua's 96 MB of installed models).
+the languages tread segments. Chosen over py3langid by benchmarks/language.py: they are
+about as accurate on sentences (97.9% and 99.3%), but py3langid needs about 0.8 s of CPU
+to unpack its model and lingua about 0.12 s to load its trigram models (the cost is
+lingua's 96 MB of installed models). ``choosing.py`` overlaps even that with the
+summariser's imports.
 
 A text is sampled in windows of words spread over it, each window votes for a language
 with its words, and the winner must hold most of the vote: a text too short to tell,
@@ -16,7 +16,6 @@ configured language, and the choice says why.
 from __future__ import annotations
 
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -150,37 +149,3 @@ def _top(detector: Any, text: str, expected: str) -> str | None:
         return None
     best = max(values, key=values.__getitem__)
     return best if values[best] / total >= MIN_CONFIDENCE else None
-
-
-class PendingChoice:
-    """A language being chosen in a thread, so that detection overlaps other work (the
-    summariser's imports); :meth:`result` waits for it."""
-
-    def __init__(self, text: str, requested: str, fallback: str) -> None:
-        self._args = (text, requested, fallback)
-        self._choice: LanguageChoice | None = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if requested.strip().lower() == AUTO:
-            self._thread = threading.Thread(target=self._run, name="tread-language", daemon=True)
-            self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            self._choice = choose_language(*self._args)
-        except BaseException as exc:  # re-raised in the caller's thread by result()
-            self._error = exc
-
-    def result(self) -> LanguageChoice:
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
-        if self._choice is None:
-            self._choice = choose_language(*self._args)
-        return self._choice
-
-
-def start_choosing(text: str, requested: str, fallback: str = DEFAULT_LANGUAGE) -> PendingChoice:
-    """Start :func:`choose_language` in a thread when it has to detect; see PendingChoice."""
-    return PendingChoice(text, requested, fallback)
