@@ -90,6 +90,43 @@ def startup(repeat: int) -> None:
     print()
 
 
+CRITICAL_PATH = r"""
+import sys, time
+t0 = time.perf_counter()
+from tread.commands.summarize import _import_summariser
+from tread.core.sources import load
+from tread.core.text.choosing import start_choosing
+article = load(sys.argv[1])
+t1 = time.perf_counter()
+pending = start_choosing(article.text, "auto", "english")
+t2 = time.perf_counter()
+_import_summariser("tread")
+t3 = time.perf_counter()
+choice = pending.result()
+t4 = time.perf_counter()
+print(pending.forked, t2 - t1, t3 - t2, t4 - t3, choice.language)
+"""
+
+
+def critical_path(repeat: int) -> None:
+    """How long the first summary waits for the language: the fork, then the wait for
+    the child after the summariser's imports (0 when the child finished first)."""
+    rows = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [sys.executable, "-c", CRITICAL_PATH, str(NEWS / "de.txt")],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        rows.append([float(x) for x in out[1:4]])
+    fork, imports, wait = (statistics.median(col) for col in zip(*rows, strict=True))
+    print(f"## the first summary's critical path (de.txt, median of {repeat})\n")
+    print("| forking the detection | summariser imports meanwhile | then waiting for the child |")
+    print("|---:|---:|---:|")
+    print(f"| {1000 * fork:.1f} ms | {1000 * imports:.0f} ms | {1000 * wait:.1f} ms |\n")
+
+
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -284,6 +321,7 @@ def main() -> None:
     args = p.parse_args()
     if not args.skip_startup:
         startup(args.repeat)
+        critical_path(args.repeat)
     if (args.data / "sentences").is_dir():
         accuracy(args.data)
         sentence_ends(args.data)
