@@ -110,7 +110,7 @@ def test_chunks_cover_text_on_paragraph_boundaries() -> None:
 
 def test_kinds_have_colours_and_types_parse() -> None:
     assert set(KIND_COLOURS) == set(KINDS)
-    assert parse_types("PERSON, place") == {"PERSON", "GPE", "LOC", "FAC"}
+    assert parse_types("PERSON, place") == {"PERSON", "PER", "GPE", "LOC", "FAC"}
     with pytest.raises(TreadError, match="unknown entity type 'robots'"):
         parse_types("robots")
 

@@ -26,6 +26,15 @@ def error(message: str) -> None:
     click.echo(f"{prefix} {one_line_safe(message)}", err=True, color=use_color())
 
 
+def notice(message: str) -> None:
+    """One line on stderr that is not an error (the run goes on, the exit status is not
+    changed): e.g. the language a text fell back to, and why."""
+    from tread.core.text.sanitize import one_line_safe
+
+    prefix = click.style("tread:", fg="yellow", bold=True)
+    click.echo(f"{prefix} {one_line_safe(message)}", err=True, color=use_color())
+
+
 #: columns that take what width is left, and columns aligned right
 _WIDE = frozenset({"title", "feed", "url"})
 _NUMERIC = frozenset({"id", "words", "articles", "unread"})

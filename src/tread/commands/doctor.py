@@ -25,6 +25,8 @@ PACKAGES = (
     "markdown-it-py",
     "platformdirs",
     "spacy",
+    "lingua-language-detector",
+    "snowballstemmer",
 )
 Check = tuple[str, bool, str]  # (what, ok, detail)
 
@@ -39,9 +41,10 @@ def _packages() -> Iterator[Check]:
 
 
 def _languages() -> Iterator[Check]:
-    from tread.core.summarizers.sumy_adapter import stemmer, stop_words
+    from tread.core.summarizers.sumy_adapter import stop_words
     from tread.core.text.languages import PUNKT_MODELS, supported_languages
     from tread.core.text.segment import get_tokenizer
+    from tread.core.text.stemmers import stemmer
 
     for lang in supported_languages():
         try:
@@ -55,6 +58,40 @@ def _languages() -> Iterator[Check]:
             )
         except Exception as exc:  # doctor reports any failure as a line of its table
             yield (f"language {lang}", False, f"{type(exc).__name__}: {exc}")
+
+
+def _detection() -> Iterator[Check]:
+    from tread.core.text.detect import detect_language
+
+    try:
+        choice = detect_language("Der Bundestag hat am Dienstag ein neues Gesetz beschlossen.")
+    except Exception as exc:  # doctor reports any failure as a line of its table
+        yield ("language detection", False, f"{type(exc).__name__}: {exc}")
+        return
+    yield ("language detection", choice.language == "german", "lingua, tread's languages")
+
+
+def _ner_languages(model: str | None) -> Iterator[Check]:
+    """Which languages have an entity model (loading none of them: doctor stays quick)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from tread.core.entities.languages import INSTALL_HINTS, SPACY_MODELS, ner_languages
+
+    found = ner_languages(model)
+    for language, name in found.items():
+        if name is None and language not in SPACY_MODELS:
+            continue
+        if name is None:
+            yield (f"entities in {language}", False, f"no model ({INSTALL_HINTS[language]})")
+            continue
+        try:
+            detail = f"{name} {version(name.replace('_', '-'))}"
+        except PackageNotFoundError:
+            detail = name
+        yield (f"entities in {language}", True, detail)
+    none = [language for language, name in found.items() if name is None]
+    if none:
+        yield ("no entity model", True, ", ".join(none) + " (entities say so)")
 
 
 def _ner(backend: str, model: str | None) -> Iterator[Check]:
@@ -105,7 +142,9 @@ def doctor(model: str | None) -> None:
     sections: list[Callable[[], Iterator[Check]]] = [
         _packages,
         _languages,
+        _detection,
         lambda: _ner(config.entity_backend, model or config.model or None),
+        lambda: _ner_languages(model or config.model or None),
         _directories,
     ]
     table = Table(show_edge=False, pad_edge=False)

@@ -6,14 +6,18 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
 
-from tread.commands.console import error, use_color
-from tread.commands.options import inputs_argument
+from tread.commands.console import error, notice, use_color
+from tread.commands.options import inputs_argument, language_option
 from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS
 from tread.core.errors import TreadError
+
+if TYPE_CHECKING:
+    from tread.core.text.detect import LanguageChoice
 
 EPILOG = """\b
 Examples:
@@ -69,8 +73,14 @@ def group_entities(entities: Sequence[Entity]) -> list[Group]:
     help="Only these, comma-separated: labels (PERSON,ORG,GPE...) or kinds "
     "(person, organisation, place, date, number, other).",
 )
-@click.option("-m", "--model", default=None, help="spaCy pipeline to use (e.g. en_core_web_md).")
+@click.option(
+    "-m",
+    "--model",
+    default=None,
+    help="spaCy pipeline to use (e.g. en_core_web_md), for texts in its language.",
+)
 @click.option("--raw", is_flag=True, help="The model's entities without tread's corrections.")
+@language_option
 @click.pass_context
 def entities(
     ctx: click.Context,
@@ -79,18 +89,21 @@ def entities(
     types: str | None,
     model: str | None,
     raw: bool,
+    language: str,
 ) -> None:
     """List the named entities of each FILE (or of standard input).
 
     Same inputs as 'tread summarize'. Offsets in JSON are character offsets into the
-    decoded text.
+    decoded text. Entities are found only with a model for the text's language (English
+    and French); for any other language the output says so and the exit status is 0.
     """
     from tread.core.config import load_config
     from tread.core.entities.kinds import parse_types
-    from tread.core.entities.registry import make_extractor
+    from tread.core.entities.languages import ExtractorsByLanguage, NoEntityModel
     from tread.core.errors import NerUnavailable
     from tread.core.sources import STDIN_NAME, load
     from tread.core.sources.known import metadata
+    from tread.core.text.detect import LanguageChoice, choose_language
 
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -103,15 +116,24 @@ def entities(
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
     config = load_config()[0]
-    extractor = make_extractor(
-        config.entity_backend, model=model or config.model or None, corrections=not raw
+    extractors = ExtractorsByLanguage(
+        config.entity_backend, model or config.model or None, corrections=not raw
     )
     failures = 0
+    several = len(inputs) > 1
     for path in inputs:
         name = STDIN_NAME if path == "-" else path
+        choice = LanguageChoice(config.language, detected=False)
         try:
             article = load(path)
+            choice = choose_language(article.text, language, config.language)
+            if choice.note:
+                notice(f"{name}: {choice.note}")
+            extractor = extractors.for_language(choice.language)
             found = extractor.extract(article.text)
+        except NoEntityModel as exc:  # nothing is wrong: there is nothing to say
+            _print_notice(name, choice, str(exc), fmt, several=several)
+            continue
         except NerUnavailable as exc:
             error(str(exc))
             ctx.exit(1)
@@ -122,9 +144,42 @@ def entities(
         if wanted is not None:
             found = [e for e in found if e.label in wanted]
         about = {"title": article.title, **metadata(article)}
-        _print(name, found, fmt, several=len(inputs) > 1, model=extractor.model_name, about=about)
+        _print(
+            name,
+            found,
+            fmt,
+            several=several,
+            model=extractor.model_name,
+            choice=choice,
+            about=about,
+        )
     if failures:
         ctx.exit(1)
+
+
+def _language_fields(choice: LanguageChoice) -> dict[str, object]:
+    return {
+        "language": choice.language,
+        "language_detected": choice.detected,
+        "language_note": choice.note,
+    }
+
+
+def _print_notice(
+    name: str, choice: LanguageChoice, message: str, fmt: str, *, several: bool
+) -> None:
+    """No entity model for the text's language: said where the output's reader looks
+    (the JSON record, the table's place), and on stderr for tab-separated text."""
+    from tread.core.text.sanitize import one_line_safe
+
+    if fmt == "json":
+        record = {"file": name, **_language_fields(choice), "model": None, "entities": []}
+        record["notice"] = message
+        click.echo(json.dumps(record, ensure_ascii=False, indent=None if several else 2))
+    elif fmt == "text":
+        notice(f"{name}: {message}")
+    else:
+        click.echo(f"{one_line_safe(name)}: {message}")
 
 
 def _print(
@@ -134,12 +189,14 @@ def _print(
     *,
     several: bool,
     model: str,
+    choice: LanguageChoice,
     about: dict[str, str | None],
 ) -> None:
     if fmt == "json":
         record = {
             "file": name,
             **about,
+            **_language_fields(choice),
             "model": model,
             "entities": [
                 {"start": e.start, "end": e.end, "label": e.label, "kind": e.kind, "text": e.text}

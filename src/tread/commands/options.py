@@ -7,7 +7,8 @@ from typing import Any
 import click
 
 from tread.core.errors import UnsupportedLanguage
-from tread.core.text.languages import DEFAULT_LANGUAGE, normalize_language, supported_languages
+from tread.core.text.detect import AUTO
+from tread.core.text.languages import normalize_language, supported_languages
 
 
 class AlgorithmChoice(click.Choice):  # type: ignore[type-arg]
@@ -29,29 +30,37 @@ class AlgorithmChoice(click.Choice):  # type: ignore[type-arg]
 
 
 class LanguageType(click.ParamType):  # type: ignore[type-arg]
+    """A language tread supports (name or ISO code), or "auto": detect it."""
+
     name = "LANGUAGE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if str(value).strip().lower() == AUTO:
+            return AUTO
         try:
             return normalize_language(str(value))
         except UnsupportedLanguage as exc:
-            self.fail(str(exc), param, ctx)
+            self.fail(f"{exc}, or auto", param, ctx)
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[click.shell_completion.CompletionItem]:
         from click.shell_completion import CompletionItem
 
-        return [CompletionItem(n) for n in supported_languages() if n.startswith(incomplete)]
+        names = (AUTO, *supported_languages())
+        return [CompletionItem(n) for n in names if n.startswith(incomplete)]
 
 
 language_option = click.option(
     "-l",
     "--language",
     type=LanguageType(),
-    default=DEFAULT_LANGUAGE,
+    default=AUTO,
     show_default=True,
-    help="Language of the text: " + ", ".join(supported_languages()) + " (or an ISO code).",
+    help="Language of the text: auto (detected; too short or mixed texts use the "
+    "configured language, english unless set), or one of "
+    + ", ".join(supported_languages())
+    + " (or an ISO code).",
 )
 
 inputs_argument = click.argument("inputs", nargs=-1, metavar="[FILE]...", type=click.Path())

@@ -33,11 +33,13 @@ def _reattach_terminal() -> None:
     "-l",
     "--language",
     type=LanguageType(),
-    default=None,
-    help="Language of the articles.  [default: from config, else english]",
+    default="auto",
+    show_default=True,
+    help="Language of the articles: auto (detected per article; too short or mixed "
+    "texts use the configured language) or a language tread supports.",
 )
 @library_option
-def read(paths: tuple[str, ...], language: str | None, library_path: Path | None) -> None:
+def read(paths: tuple[str, ...], language: str, library_path: Path | None) -> None:
     """Open the reader on files, folders, web pages ('-' reads piped text).
 
     With no PATH, opens the library (tread add), or the bundled sample articles while

@@ -148,22 +148,33 @@ def run_summaries(
 
     Returns the number of inputs that failed: the others are still summarised.
     """
-    from tread.commands.console import error
+    from tread.commands.console import error, notice
     from tread.commands.summarize_output import print_summary
+    from tread.core.config import load_config
     from tread.core.errors import TreadError
     from tread.core.sources import STDIN_NAME, load
     from tread.core.summarizers.summarize import sentence_count_for, summarize
+    from tread.core.text.choosing import start_choosing
     from tread.core.text.segment import segment_article
 
+    fallback = load_config()[0].language
     failures = 0
     printed = 0
     for path in inputs:
         name = STDIN_NAME if path == "-" else path
         try:
             article = load(path)
+            # the language is detected in a forked child while the summariser's imports
+            # run here (core/text/choosing.py)
+            pending = start_choosing(article.text, language, fallback)
+            if not printed and not failures:
+                _import_summariser(algorithm)
+            choice = pending.result()
+            if choice.note:
+                notice(f"{name}: {choice.note}")
             # segmentation stops at the sentence limit: a million one-word sentences
             # are refused in seconds, not after minutes of work
-            seg = segment_article(article, language)
+            seg = segment_article(article, choice)
             if not seg.sentences:
                 raise TreadError("no sentences to summarise")
             n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
@@ -184,3 +195,20 @@ def run_summaries(
         )
         printed += 1
     return failures
+
+
+def _import_summariser(algorithm: str) -> None:
+    """Import what the first summary needs (NLTK, Punkt, sumy, NumPy)."""
+    import contextlib
+
+    from tread.core.errors import UnknownAlgorithm
+    from tread.core.summarizers.registry import get_algorithm
+    from tread.core.text._nltk import import_nltk
+
+    import_nltk()
+    import punkt  # noqa: F401
+    from sumy.nlp.stemmers import Stemmer  # noqa: F401
+    from sumy.nlp.tokenizers import Tokenizer  # noqa: F401
+
+    with contextlib.suppress(UnknownAlgorithm):  # refused, with its message, later
+        get_algorithm(algorithm).load()

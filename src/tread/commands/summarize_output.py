@@ -30,6 +30,8 @@ def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dic
         "title": article.title or seg.title,
         **metadata(article),
         "language": summary.language,
+        "language_detected": seg.language_detected,
+        "language_note": seg.language_note,
         "algorithm": summary.algorithm,
         "sentence_count": summary.document_sentence_count,
         "summary": [
@@ -110,7 +112,7 @@ def render_markdown(article: Article, seg: Segmentation, summary: Summary) -> st
         f"## {md_escape(one_line(title))}",
         "",
         f"*{summary.algorithm}, {n} of {summary.document_sentence_count} sentences, "
-        f"{summary.language}*",
+        f"{summary.language}{' (detected)' if seg.language_detected else ''}*",
         "",
     ]
     lines += [f"- {md_escape(one_line(seg.text[s.start : s.end]))}" for s in summary.sentences]

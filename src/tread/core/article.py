@@ -51,6 +51,11 @@ class Segmentation:
     sentences: tuple[Sentence, ...]
     headings: tuple[Heading, ...] = ()
     paragraph_count: int = 0
+    #: True when ``language`` was detected from the text, False when it was asked for
+    #: or fallen back to
+    language_detected: bool = False
+    #: why detection fell back to the configured language (too short, mixed...), if it did
+    language_note: str | None = None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]

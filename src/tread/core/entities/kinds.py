@@ -7,14 +7,15 @@ from typing import Final
 
 from tread.core.errors import TreadError
 
-#: the kinds a reader cares about, in display order, with spaCy's OntoNotes labels
+#: the kinds a reader cares about, in display order, with spaCy's OntoNotes labels (the
+#: English models) and the WikiNER ones of the other languages' models (PER, LOC, ORG, MISC)
 KINDS: Final[dict[str, tuple[str, ...]]] = {
-    "person": ("PERSON",),
+    "person": ("PERSON", "PER"),
     "organisation": ("ORG",),
     "place": ("GPE", "LOC", "FAC"),
     "date": ("DATE", "TIME"),
     "number": ("MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"),
-    "other": ("NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"),
+    "other": ("NORP", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "MISC"),
 }
 LABEL_KIND: Final[dict[str, str]] = {
     label: kind for kind, labels in KINDS.items() for label in labels

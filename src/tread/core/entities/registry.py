@@ -42,6 +42,9 @@ class Backend:
     description: str
     #: (model or None, corrections) -> an extractor
     make: Callable[[str | None, bool], EntityExtractor]
+    #: True: its models are spaCy pipelines, one per language (entities/languages.py),
+    #: and text in a language without one gets NoEntityModel; False: it takes any text
+    spacy_models: bool = False
 
 
 def _spacy(model: str | None, corrections: bool) -> EntityExtractor:
@@ -53,7 +56,11 @@ def _spacy(model: str | None, corrections: bool) -> EntityExtractor:
 DEFAULT_BACKEND: Final = "spacy"
 BACKENDS: Final[dict[str, Backend]] = {
     b.name: b
-    for b in (Backend("spacy", "spaCy's statistical NER, slimmed to what NER needs", _spacy),)
+    for b in (
+        Backend(
+            "spacy", "spaCy's statistical NER, slimmed to what NER needs", _spacy, spacy_models=True
+        ),
+    )
 }
 
 
@@ -63,9 +70,18 @@ def register_backend(backend: Backend) -> None:
 
 
 def make_extractor(
-    backend: str | None = None, *, model: str | None = None, corrections: bool = True
+    backend: str | None = None,
+    *,
+    model: str | None = None,
+    corrections: bool = True,
+    language: str | None = None,
 ) -> EntityExtractor:
-    """The extractor of ``backend`` (the default one when None) for ``model``."""
+    """The extractor of ``backend`` (the default one when None) for ``model``.
+
+    With ``language`` (the text's), a spaCy backend takes that language's model (``model``
+    only when it is for that language) and tread's corrections only for English; a
+    language without a model raises NoEntityModel (a notice: nothing is wrong).
+    """
     name = (backend or DEFAULT_BACKEND).strip().lower()
     try:
         entry = BACKENDS[name]
@@ -73,4 +89,9 @@ def make_extractor(
         raise TreadError(
             f"unknown entity backend {backend!r}; choose one of: " + ", ".join(BACKENDS)
         ) from None
+    if language is not None and entry.spacy_models:
+        from tread.core.entities.languages import CORRECTED_LANGUAGES, model_for
+
+        model = model_for(language, model or None)
+        corrections = corrections and language in CORRECTED_LANGUAGES
     return entry.make(model or None, corrections)

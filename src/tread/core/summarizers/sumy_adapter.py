@@ -7,7 +7,7 @@ is known by identity: nothing is found again by matching strings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -15,22 +15,9 @@ from tread.core.article import Segmentation
 from tread.core.limits import max_greedy_comparisons
 from tread.core.summarizers.registry import Algorithm, Setup, require_language, resolve
 from tread.core.text.segment import get_tokenizer
+from tread.core.text.stemmers import stemmer
 
-
-@cache
-def stemmer(language: str) -> Callable[[str], str]:
-    import contextlib
-    import io
-
-    from tread.core.text._nltk import import_nltk
-
-    import_nltk()
-    from sumy.nlp.stemmers import Stemmer
-
-    # the Polish stemmer (pystempel) draws a progress bar on stderr while it loads
-    with contextlib.redirect_stderr(io.StringIO()):
-        stemmer: Callable[[str], str] = Stemmer(language)
-    return stemmer
+__all__ = ["build_document", "make_summarizer", "record_scores", "stemmer", "stop_words"]
 
 
 @cache

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cache
 from typing import Any, Final
 
 from tread.core import limits
 from tread.core.article import Article, Heading, Segmentation, Sentence
 from tread.core.limits import max_sentence_chars, too_many_sentences
-from tread.core.text.languages import PUNKT_MODELS, normalize_language
+from tread.core.text.abbreviations import abbreviation_types
+from tread.core.text.detect import LanguageChoice, choose_language
+from tread.core.text.languages import DEFAULT_LANGUAGE, PUNKT_MODELS, normalize_language
 
 # sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
 _WORD_PATTERN: Final = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
@@ -56,11 +59,10 @@ class TreadTokenizer:
 
         self._language = normalize_language(language)
         model = PUNKT_MODELS[self._language]
-        extra = SumyTokenizer.LANGUAGE_EXTRA_ABREVS.get(self._language, [])
+        extra = {a.lower() for a in SumyTokenizer.LANGUAGE_EXTRA_ABREVS.get(self._language, [])}
+        extra |= abbreviation_types(self._language)  # tread's table (abbreviations.py)
         # load_model returns a shared, cached object: merge into a copy, never mutate it
-        params = punkt.load_model(model).merged_with(
-            punkt.PunktParameters(abbrev_types={a.lower() for a in extra})
-        )
+        params = punkt.load_model(model).merged_with(punkt.PunktParameters(abbrev_types=extra))
         self._sentences = punkt.PunktSentenceTokenizer(params)
         special = SumyTokenizer.SPECIAL_WORD_TOKENIZERS.get(self._language)
         self._words: Any = special if special is not None else NLTKWordTokenizer()
@@ -264,14 +266,23 @@ def segment(
     )
 
 
-def segment_article(article: Article, language: str) -> Segmentation:
+def segment_article(
+    article: Article, language: str | LanguageChoice, *, fallback: str = DEFAULT_LANGUAGE
+) -> Segmentation:
     """Segment an article, using the headings its source found when it found any.
+
+    ``language`` is a language, "auto" (detected from the text, else ``fallback``), or a
+    choice already made (:func:`tread.core.text.detect.start_choosing`); the
+    segmentation records whether it was detected and why not.
 
     A text over the sentence limit is refused while it is segmented (InputTooLarge), not
     after every sentence has been found."""
-    return segment(
+    if not isinstance(language, LanguageChoice):
+        language = choose_language(article.text, language, fallback)
+    seg = segment(
         article.text,
-        language,
+        language.language,
         headings=article.headings or None,
         max_sentences=limits.max_sentences(),
     )
+    return replace(seg, language_detected=language.detected, language_note=language.note)
