@@ -39,7 +39,7 @@ async def test_reader_on_the_library(tmp_path: Path) -> None:
         with Library(db) as lib:
             assert lib.entries(unread_only=True)[0].id == article_id(paths[1])
             digest = lib.hash_of(article_id(paths[0]))
-            key = reader(app).extractor.cache_key()
+            key = reader(app).extractor_for("english").cache_key()
             assert key and lib.cached(cache_key(digest or "", "entities", key))
             summary_key = cache_key(
                 digest or "", "summary", app.config.algorithm, app.config.sentences, "english"

@@ -127,8 +127,6 @@ def entities(
         try:
             article = load(path)
             choice = choose_language(article.text, language, config.language)
-            if choice.note:
-                notice(f"{name}: {choice.note}")
             extractor = extractors.for_language(choice.language)
             found = extractor.extract(article.text)
         except NoEntityModel as exc:  # nothing is wrong: there is nothing to say
@@ -141,6 +139,8 @@ def entities(
             error(f"{name}: {exc}")
             failures += 1
             continue
+        if choice.note:  # after the work: a failure is one line, not the note as well
+            notice(f"{name}: {choice.note}")
         if wanted is not None:
             found = [e for e in found if e.label in wanted]
         about = {"title": article.title, **metadata(article)}

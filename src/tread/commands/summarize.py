@@ -170,8 +170,6 @@ def run_summaries(
             if not printed and not failures:
                 _import_summariser(algorithm)
             choice = pending.result()
-            if choice.note:
-                notice(f"{name}: {choice.note}")
             # segmentation stops at the sentence limit: a million one-word sentences
             # are refused in seconds, not after minutes of work
             seg = segment_article(article, choice)
@@ -180,9 +178,11 @@ def run_summaries(
             n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
             summary = summarize(seg, algorithm, n)
         except TreadError as exc:
-            error(f"{name}: {exc}")
+            error(f"{name}: {exc}")  # one line: not the language's note as well
             failures += 1
             continue
+        if choice.note:
+            notice(f"{name}: {choice.note}")
         print_summary(
             name,
             article,

@@ -42,12 +42,12 @@ class Tread(App[None]):
         self._config_refused = False
 
     def get_default_screen(self) -> Screen[Any]:
-        from tread.core.entities.registry import make_extractor
+        from tread.core.entities.languages import ExtractorsByLanguage
         from tread.ui.screens.reader import ReaderScreen
 
         config = self.config
-        extractor = make_extractor(config.entity_backend, model=config.model or None)
-        return ReaderScreen(self.paths, config, self.language, self.data, extractor)
+        extractors = ExtractorsByLanguage(config.entity_backend, config.model or None)
+        return ReaderScreen(self.paths, config, self.language, self.data, extractors)
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:

@@ -59,10 +59,11 @@ class ReaderData:
             article = load(path)
         return article, blocks_for(article)
 
-    def segment(self, article: Article, language: str) -> Segmentation:
+    def segment(self, article: Article, language: str, fallback: str) -> Segmentation:
+        """``language`` may be "auto": detected, else ``fallback`` (the configured one)."""
         from tread.core.text.segment import segment_article
 
-        return segment_article(article, language)
+        return segment_article(article, language, fallback=fallback)
 
     def summary(self, path: str, seg: Segmentation, algorithm: str, count: int) -> Summary:
         """The summary, from the library's analysis cache when the article is there."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tread.core.article import Article
+from tread.core.article import Article, Segmentation
 from tread.core.sources import STDIN_NAME
 from tread.core.text.titles import title_of
 
@@ -83,3 +83,14 @@ def metadata_lines(article: Article) -> list[str]:
     if article.link:
         lines.append(one_line_safe(article.link))
     return lines
+
+
+def language_label(seg: Segmentation) -> str:
+    """The language a text was analysed in, and how it was chosen: "german · detected",
+    "english · unsure" (detection fell back to the configured language), or "french"
+    (asked for)."""
+    if seg.language_detected:
+        return f"{seg.language} · detected"
+    if seg.language_note:
+        return f"{seg.language} · unsure"
+    return seg.language

@@ -1,5 +1,5 @@
-"""The command palette's entries: every action of the table that has a title, and one
-entry per summary algorithm (from the registry)."""
+"""The command palette's entries: every action of the table that has a title, one
+entry per summary algorithm (from the registry) and one per language."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 
 from tread.core.summarizers.registry import ALGORITHMS
+from tread.core.text.languages import supported_languages
 from tread.ui.actions import palette_entries
 
 if TYPE_CHECKING:
@@ -23,4 +24,16 @@ def reader_commands(screen: ReaderScreen) -> Iterable[SystemCommand]:
     for name, algo in ALGORITHMS.items():
         yield SystemCommand(
             f"summary: algorithm {name}", algo.description, partial(screen.set_algorithm, name)
+        )
+    yield SystemCommand(
+        "language: auto",
+        "Detect each article's language (the configured one when unsure)",
+        partial(screen.set_language, "auto"),
+    )
+    for language in supported_languages():
+        yield SystemCommand(
+            f"language: {language}",
+            f"Read every article as {language.capitalize()}: its sentence ends, stop words, "
+            "stemmer and entity model",
+            partial(screen.set_language, language),
         )

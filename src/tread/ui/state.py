@@ -88,6 +88,13 @@ class ArticleState:
     #: the character at the top of the view when the reader left it
     top: int = 0
 
+    def forget_analysis(self) -> None:
+        """Drop what was worked out in one language (another one was chosen)."""
+        self.segmentation, self.entities, self.entity_error = None, None, None
+        self.summaries.clear()
+        self.summary_errors.clear()
+        self.cycle = Cycle()
+
     @property
     def sentence_count(self) -> int:
         return len(self.segmentation.sentences) if self.segmentation else 0

@@ -23,13 +23,15 @@ from textual.worker import Worker, WorkerState
 from tread.core.article import Article
 from tread.core.config import Config
 from tread.core.entities.kinds import KINDS
+from tread.core.entities.languages import ExtractorsByLanguage
 from tread.core.entities.registry import EntityExtractor
 from tread.core.errors import TreadError
 from tread.core.summarizers.registry import ALGORITHMS
+from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
-from tread.ui.models import Block, metadata_lines
+from tread.ui.models import Block, language_label, metadata_lines
 from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
 from tread.ui.widgets.article_view import ArticleView, title_content
 from tread.ui.widgets.entity_index import EntityIndex
@@ -50,11 +52,12 @@ class ReaderScreen(Screen[None]):
 
     def __init__(
         self, paths: list[str], config: Config, language: str, data: ReaderData,
-        extractor: EntityExtractor,
+        extractors: ExtractorsByLanguage,
     ) -> None:  # fmt: skip
         super().__init__()
+        #: "auto" (each text's detected language) or the one language asked for
         self.paths, self.config, self.language, self.data = paths, config, language, data
-        self.extractor = extractor
+        self.extractors = extractors
         self.state = ReaderState()
 
     def compose(self) -> ComposeResult:
@@ -113,6 +116,7 @@ class ReaderScreen(Screen[None]):
         self.config.last_article = path
         self.tread.save_config()
         self.list_pane.articles.select_path(path)
+        self.panel.border_title = "summary"
         if art.article is None:
             self.view.show("", [], ["opening…"])
             self.panel.show_note("waiting for the text…")
@@ -128,9 +132,12 @@ class ReaderScreen(Screen[None]):
     @work(exclusive=True, group="analysis", exit_on_error=False)
     async def analyse(self, path: str) -> None:
         data, language, art = self.data, self.language, self.state.get(path)
+        fallback = self.config.language
         try:
             article = art.article or await self._load(path)
-            seg = await off_loop(lambda _: data.segment(article, language), "tread-segment")
+            seg = await off_loop(
+                lambda _: data.segment(article, language, fallback), "tread-segment"
+            )
         except TreadError as exc:
             self.post_message(msg.ArticleFailed(path, str(exc)))
             return
@@ -197,9 +204,36 @@ class ReaderScreen(Screen[None]):
             self.apply_entities()
         elif art.entity_error:
             self.index.show_notice(art.entity_error)
-        else:
+        elif (extractor := self._extractor(art)) is not None:
             self.index.show_notice("finding entities…")
-            self.index.find(self.data, art.path, art.article.text, self.extractor)
+            self.index.find(self.data, art.path, art.article.text, extractor)
+
+    def extractor_for(self, language: str) -> EntityExtractor:
+        """The entity extractor for a text in ``language``; NoEntityModel when tread has
+        no model for it (the index says so instead of showing English NER's guesses)."""
+        return self.extractors.for_language(language)
+
+    def _extractor(self, art: ArticleState) -> EntityExtractor | None:
+        language = art.segmentation.language if art.segmentation else self.config.language
+        try:
+            return self.extractor_for(language)
+        except TreadError as exc:
+            art.entity_error = str(exc)
+            self.index.show_notice(art.entity_error)
+            return None
+
+    def set_language(self, language: str) -> None:
+        """Analyse in ``language`` ("auto": each text's own) from now on: every analysis
+        made in another language is dropped and the open article analysed again."""
+        if language == self.language:
+            return
+        self.language = self.tread.language = language
+        for art in self.state.articles.values():
+            art.forget_analysis()
+        if self.state.current_path is not None:
+            self.open_article(self.state.current_path)
+        shown = "detected for each article" if language == AUTO else language
+        self.app.notify(f"language: {shown}", timeout=2)
 
     # -- the title and the status line --------------------------------------------------
     def update_title(self) -> None:
@@ -233,6 +267,8 @@ class ReaderScreen(Screen[None]):
         art = self.state.current
         if art is None or art.segmentation is None or art.article is None:
             return
+        self.panel.border_title = f"summary · {language_label(art.segmentation)}"
+        self.panel.tooltip = art.segmentation.language_note
         algorithm, count = self.config.algorithm, self.config.sentences
         summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
         self.view.set_current(None, scroll=False)
