@@ -86,11 +86,24 @@ def metadata_lines(article: Article) -> list[str]:
 
 
 def language_label(seg: Segmentation) -> str:
-    """The language a text was analysed in, and how it was chosen: "german · detected",
-    "english · unsure" (detection fell back to the configured language), or "french"
-    (asked for)."""
+    """The language a text was analysed in (its ISO code: a side pane is narrow), and
+    how it was chosen: "de · detected", "en · unsure" (detection fell back to the
+    configured language), or "fr" (asked for)."""
+    from tread.core.text.languages import ISO_CODES
+
+    code = next((iso for iso, name in ISO_CODES.items() if name == seg.language), seg.language)
     if seg.language_detected:
-        return f"{seg.language} · detected"
+        return f"{code} · detected"
     if seg.language_note:
-        return f"{seg.language} · unsure"
-    return seg.language
+        return f"{code} · unsure"
+    return code
+
+
+def language_tooltip(seg: Segmentation) -> str:
+    """The same in words, with the reason when detection was unsure."""
+    name = seg.language.capitalize()
+    if seg.language_detected:
+        return f"{name}, detected from the text (the palette's 'language:' commands choose)"
+    if seg.language_note:
+        return f"{name}: {seg.language_note}"
+    return f"{name}, as asked for (the palette's 'language: auto' detects it)"

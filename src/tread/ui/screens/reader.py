@@ -31,7 +31,7 @@ from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
-from tread.ui.models import Block, language_label, metadata_lines
+from tread.ui.models import Block, language_label, language_tooltip, metadata_lines
 from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
 from tread.ui.widgets.article_view import ArticleView, title_content
 from tread.ui.widgets.entity_index import EntityIndex
@@ -268,7 +268,7 @@ class ReaderScreen(Screen[None]):
         if art is None or art.segmentation is None or art.article is None:
             return
         self.panel.border_title = f"summary · {language_label(art.segmentation)}"
-        self.panel.tooltip = art.segmentation.language_note
+        self.panel.tooltip = language_tooltip(art.segmentation)
         algorithm, count = self.config.algorithm, self.config.sentences
         summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
         self.view.set_current(None, scroll=False)

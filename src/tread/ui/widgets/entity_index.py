@@ -67,8 +67,21 @@ class EntityIndex(Tree[object]):
 
     def show_notice(self, message: str) -> None:
         self._note, self._groups = message, {}
+        self._fill_notice()
+
+    def _fill_notice(self) -> None:
+        """The notice, wrapped to the width a line at a time (a tree's labels are one
+        line each): "no entity model for German" is read whole in a narrow pane."""
+        import textwrap
+
         self.clear()
-        self.root.add_leaf(message, data=None)
+        width = self._room(0) - 2 if self.size.width else 1_000
+        for line in textwrap.wrap(self._note, max(8, width)) or [""]:
+            self.root.add_leaf(line, data=None)
+
+    def on_resize(self) -> None:
+        if self._note and not any(self._groups.values()):
+            self._fill_notice()
 
     def show_entities(
         self, entities: list[Entity], hidden: frozenset[str], cycle: Cycle | None = None
