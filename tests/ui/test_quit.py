@@ -97,3 +97,44 @@ def test_quit_does_not_wait_for_a_stuck_analysis(tmp_path: Path) -> None:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         os.close(fd)
+
+
+def test_quit_while_spacy_works_on_a_book_exits_cleanly(tmp_path: Path) -> None:
+    """`q` while spaCy is deep in a long text: the interpreter must not be finalised
+    under it (that aborted in spaCy's BLAS: "libblis: Aborting.", exit status 134)."""
+    book = tmp_path / "book.txt"
+    story = SEED.read_text(encoding="utf-8")
+    book.write_text("\n\n".join([story] * 120), encoding="utf-8")  # ~47,000 words
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TREAD_")}
+    env |= {
+        "TERM": "xterm-256color",
+        "TREAD_CONFIG_DIR": str(tmp_path / "c"),
+        "TREAD_DATA_DIR": str(tmp_path / "d"),
+        "COLUMNS": "120",  # wide enough for the entity index, which says what it does
+        "LINES": "40",
+    }
+    status = None
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(sys.executable, [sys.executable, "-m", "tread", "read", str(book)], env)
+    try:
+        out, waited = b"", 0.0
+        while b"finding entities" not in out and waited < HANG_GUARD:
+            out += _drain(fd, 0.2)
+            waited += 0.2
+        assert b"finding entities" in out, f"the entity search never started: {out[-2000:]!r}"
+        out += _drain(fd, 1.5)  # spaCy is now inside the text
+        os.write(fd, b"q")
+        deadline = time.monotonic() + HANG_GUARD
+        while status is None and time.monotonic() < deadline:
+            out += _drain(fd, 0.1)
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            status = raw if done else None
+        assert status is not None, "the reader was still running long after q"
+        assert os.waitstatus_to_exitcode(status) == 0, out[-2000:]
+        assert b"Abort" not in out
+    finally:
+        if status is None:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(fd)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -78,8 +78,28 @@ def read(paths: tuple[str, ...], language: str, library_path: Path | None) -> No
 
     app = Tread(targets, language=language, preloaded=preloaded, library=source)
     app.run()
-    if app.return_code:  # the app failed (Textual has printed why): say so to the shell
-        sys.exit(app.return_code)
+    # the app failed (Textual has printed why): say so to the shell
+    _leave(app.return_code or 0)
+
+
+#: the threads that write the reader's files: the exit waits (briefly) for them
+_WRITERS = ("tread-settings", "tread-marks")
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit at once, even while analysis threads run. ``q`` during the analysis of a
+    book leaves spaCy working in a daemon thread; letting the interpreter finalise
+    under it aborts the process in spaCy's BLAS ("libblis: Aborting.", exit 134).
+    Settings and marks are written atomically by their own threads: those are given a
+    moment to finish; the library's writes are SQLite transactions, safe either way."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.daemon and thread.name.startswith(_WRITERS):
+            thread.join(timeout=2.0)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _library(path: Path | None) -> LibrarySource | None:

@@ -59,6 +59,27 @@ class ReaderData:
             article = load(path)
         return article, blocks_for(article)
 
+    def load_parts(
+        self, path: str, cancelled: Cancelled
+    ) -> Iterator[tuple[Article, list[Block], int, int]]:
+        """The article as it is read: (article so far, its blocks, units done, of
+        total); the last is the whole article. A long PDF gives its first page at once
+        and the rest page by page; every other source comes whole, in one."""
+        if path in self.preloaded or (self.library is not None and is_library_path(path)):
+            article, blocks = self.load(path)
+            yield article, blocks, 1, 1
+            return
+        from tread.core.sources import load_parts
+
+        parts = load_parts(path)
+        try:
+            for part in parts:
+                yield part.article, blocks_for(part.article), part.done, part.total
+                if cancelled():
+                    return
+        finally:
+            parts.close()
+
     def segment(self, article: Article, language: str, fallback: str) -> Segmentation:
         """``language`` may be "auto": detected, else ``fallback`` (the configured one)."""
         from tread.core.text.segment import segment_article

@@ -26,6 +26,18 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class ArticleGrew(Message):
+    """More of a long text has been read (a PDF, page by page): shown as it comes; the
+    analysis waits for the whole of it (ArticleLoaded)."""
+
+    path: str
+    article: Article
+    blocks: list[Block]
+    done: int
+    total: int
+
+
+@dataclass
 class ArticleFailed(Message):
     path: str
     error: str

@@ -4,7 +4,7 @@ to the one dispatcher (``registry``), whose table says which reader reads what."
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -78,7 +78,7 @@ def load(path: str, stdin: BinaryIO | None = None) -> Article:
     return read_article(*_bytes_of(path, stdin))
 
 
-def load_parts(path: str, stdin: BinaryIO | None = None) -> Iterator[Part]:
+def load_parts(path: str, stdin: BinaryIO | None = None) -> Generator[Part, None, None]:
     """The input as it is read: a first Part soon, then larger ones, the last complete
     (one Part for every format but PDF). Each Part's text is a prefix of the next's,
     so a reader can show the first and append what each later one adds. Errors are

@@ -30,7 +30,7 @@ from tread.core.summarizers.registry import ALGORITHMS
 from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
-from tread.ui.background import off_loop
+from tread.ui.background import Cancelled, off_loop
 from tread.ui.models import Block, language_label, language_tooltip, metadata_lines
 from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
 from tread.ui.widgets.article_view import ArticleView, title_content
@@ -59,6 +59,8 @@ class ReaderScreen(Screen[None]):
         self.paths, self.config, self.language, self.data = paths, config, language, data
         self.extractors = extractors
         self.state = ReaderState()
+        #: the article whose text the view holds (a PDF's first pages grow into it)
+        self._shown_path: str | None = None
 
     def compose(self) -> ComposeResult:
         with ReaderPanes(self.config):
@@ -119,6 +121,7 @@ class ReaderScreen(Screen[None]):
         self.panel.border_title = "summary"
         if art.article is None:
             self.view.show("", [], ["opening…"])
+            self._shown_path = None
             self.panel.show_note("waiting for the text…")
             self.index.show_notice("waiting for the text…")
             self.update_status()
@@ -144,19 +147,47 @@ class ReaderScreen(Screen[None]):
         self.post_message(msg.ArticleSegmented(path, seg))
 
     async def _load(self, path: str) -> Article:
-        """Read the article and have its text shown before the analysis goes on."""
-        data = self.data
-        article, blocks = await off_loop(lambda _: data.load(path), "tread-load")
+        """Read the article and have its text shown before the analysis goes on; a
+        long PDF is shown from its first page while the rest is read."""
+        data, post = self.data, self.post_message
+
+        def read(cancelled: Cancelled) -> tuple[Article, list[Block]]:
+            got: tuple[Article, list[Block]] | None = None
+            for article, blocks, done, total in data.load_parts(path, cancelled):
+                if done < total:  # posted from this thread: Textual queues it safely
+                    post(msg.ArticleGrew(path, article, blocks, done, total))
+                got = (article, blocks)
+            if got is None:
+                raise TreadError("stopped")  # cancelled before the first part
+            return got
+
+        article, blocks = await off_loop(read, "tread-load")
         loaded = msg.ArticleLoaded(path, article, blocks)
         self.post_message(loaded)
         with suppress(asyncio.TimeoutError):
             await asyncio.wait_for(loaded.shown.wait(), _PAINT_WAIT)
         return article
 
+    def on_article_grew(self, message: msg.ArticleGrew) -> None:
+        art = self.state.get(message.path)
+        if message.path != self.state.current_path or art.article is not None:
+            return  # another article is open, or the whole text arrived first
+        article, view = message.article, self.view
+        if self._shown_path == message.path and article.text.startswith(view.text):
+            view.grow(article.text, message.blocks)
+        else:  # the first part
+            view.show(article.text, message.blocks, metadata_lines(article))
+            self._shown_path = message.path
+            self.update_title()
+        self.state.note = f"reading page {message.done} of {message.total}…"
+        self.update_status()
+
     def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
         art = self.state.get(message.path)
         art.article, art.blocks, art.error = message.article, message.blocks, None
         if message.path == self.state.current_path:
+            if self.state.note.startswith("reading page"):
+                self.state.note = ""
             self.show_text(art)
             self.panel.show_note("analysing…")
             self.index.show_notice("analysing…")
@@ -165,7 +196,12 @@ class ReaderScreen(Screen[None]):
     def show_text(self, art: ArticleState) -> None:
         if art.article is None:
             return
-        self.view.show(art.article.text, self.blocks_for(art), metadata_lines(art.article))
+        text, shown = art.article.text, self.view.text
+        if self._shown_path == art.path and shown and text.startswith(shown):
+            self.view.grow(text, self.blocks_for(art))  # the rest of a PDF: stay put
+        else:
+            self.view.show(text, self.blocks_for(art), metadata_lines(art.article))
+            self._shown_path = art.path
         if art.top:
             self.view.call_after_refresh(self.view.scroll_to_offset, art.top, at_top=True)
         self.update_title()
@@ -183,6 +219,7 @@ class ReaderScreen(Screen[None]):
             return
         if art.article is None:  # never the text of the article open before
             self.view.show("", [], [f"could not be read: {message.error}"])
+            self._shown_path = None
         self.update_title()
         self.update_status()
         self.panel.show_note(message.error)

@@ -81,6 +81,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False)
 
+    def grow(self, text: str, blocks: list[Block]) -> None:
+        """More of the same text (``text`` starts with what is shown): the reader stays
+        where it is."""
+        self._text = text
+        self._display = text.translate(_DISPLAY)
+        self._blocks = blocks
+        self._rewrap(force=True)
+
     def set_blocks(self, blocks: list[Block]) -> None:
         self._blocks = blocks
         self._rewrap(force=True)

@@ -166,7 +166,9 @@ class ListPane(Vertical):
         self._writes += 1
         seq = self._writes
         try:
-            await off_loop(lambda _: data.mark(path, seq, read=read, starred=starred))
+            await off_loop(
+                lambda _: data.mark(path, seq, read=read, starred=starred), "tread-marks"
+            )
         except TreadError as exc:  # a read-only, damaged or full library
             self.app.notify(str(exc), severity="error", markup=False)
             info = self.articles.info(path)

@@ -1,0 +1,62 @@
+"""A long PDF is shown from its first pages while the rest is read: the reader does not
+wait for the whole book, does not jump when more arrives, and analyses only the whole."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.ui.conftest import reader, settle
+from tread.core import sources
+from tread.core.article import Article
+from tread.core.config import Config
+from tread.core.sources.known import Part
+from tread.ui.app import Tread
+from tread.ui.widgets.article_view import ArticleView
+
+PAGE = "The whale surfaced near the ship on a grey morning. The crew watched it go.\n\n"
+
+
+async def wait_for(pilot: Pilot[None], check: object) -> None:
+    for _ in range(400):
+        if callable(check) and check():  # (no sleep asserts a time: it waits for a state)
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the reader never got there")
+
+
+async def test_the_first_page_shows_before_the_rest_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = tmp_path / "book.pdf"
+    book.write_bytes(b"%PDF-")  # never read: the parts below stand for it
+    more = threading.Event()
+    pages = 12
+
+    def parts(path: str, stdin: object = None) -> Iterator[Part]:
+        yield Part(Article(PAGE * 20, path, title="Book"), 1, pages)
+        more.wait(10)  # the rest is "read" only once the test has looked
+        for done in range(2, pages + 1):
+            yield Part(Article(PAGE * 20 * done, path, title="Book"), done, pages)
+
+    monkeypatch.setattr(sources, "load_parts", parts)
+    app = Tread([str(book)], config=Config())
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: view.text == PAGE * 20)
+        screen = reader(app)
+        assert screen.state.current is not None and screen.state.current.segmentation is None
+        assert "page 1 of 12" in screen.state.note  # the status line says how far
+        view.scroll_to(0, 5, animate=False)  # the reader has started reading
+        await pilot.pause()
+        more.set()
+        await settle(pilot)
+        assert view.text == PAGE * 20 * pages
+        assert view.scroll_offset.y == 5  # the rest arrived without a jump
+        art = screen.state.current
+        assert art.segmentation is not None and len(art.segmentation.sentences) == 40 * pages
+        assert screen.state.note == ""
