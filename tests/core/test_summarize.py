@@ -12,6 +12,8 @@ from tread.core.summarizers.sumy_adapter import build_document, make_summarizer
 from tread.core.text.segment import get_tokenizer, segment
 
 DETERMINISTIC = [a for a in ALGORITHMS if a not in ("random", "edmundson")]
+#: LSA breaks ties its own way, where sumy's SVD has rounding noise (test_fast.py)
+STOCK_EXACT = [a for a in DETERMINISTIC if a != "lsa"]
 
 
 def norm(s: str) -> str:
@@ -28,7 +30,7 @@ def stock_sumy(text_body: str, algorithm: str, language: str, count: int) -> lis
     return [norm(str(s)) for s in summarizer(doc, count)]
 
 
-@pytest.mark.parametrize("algorithm", DETERMINISTIC)
+@pytest.mark.parametrize("algorithm", STOCK_EXACT)
 def test_same_sentences_as_stock_sumy_on_sample_articles(algorithm: str) -> None:
     for path in SAMPLE_FILES:
         text = path.read_text(encoding="utf-8")

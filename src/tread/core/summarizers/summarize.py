@@ -39,10 +39,10 @@ def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = Tru
     except OverBudget as exc:
         raise over_budget(algo, len(seg.sentences), count, exc) from None
     position = {id(obj): i for i, obj in enumerate(ordered)}
-    # rank as sumy sorts: stable descending sort of ratings in document order
-    ranked = sorted(
-        range(len(ordered)), key=lambda i: scores.get(id(ordered[i]), 0.0), reverse=True
-    )
+    # rank as sumy sorts: stable descending sort of ratings in document order (or by
+    # the summariser's own key, where it breaks ties itself)
+    key = getattr(summarizer, "rank_key", None) or (lambda obj: scores.get(id(obj), 0.0))
+    ranked = sorted(range(len(ordered)), key=lambda i: key(ordered[i]), reverse=True)
     rank_of = {i: r + 1 for r, i in enumerate(ranked)}
     picked = []
     for obj in chosen:
