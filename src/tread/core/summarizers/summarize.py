@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from tread.core.article import Segmentation, Summary, SummarySentence
-from tread.core.errors import EmptyDocument
+from tread.core.errors import EmptyDocument, SummaryFailed
 from tread.core.limits import OverBudget
 from tread.core.summarizers.cost import check_size, over_budget
 from tread.core.summarizers.registry import DEFAULT_SENTENCES, get_algorithm, require_language
@@ -38,6 +38,8 @@ def summarize(seg: Segmentation, algorithm: str, count: int, *, fast: bool = Tru
         chosen = summarizer(document, count) if count else ()
     except OverBudget as exc:
         raise over_budget(algo, len(seg.sentences), count, exc) from None
+    except (ValueError, ArithmeticError) as exc:  # sumy's own complaints
+        raise SummaryFailed(f"{algo.name} cannot summarise this text: {exc}") from None
     position = {id(obj): i for i, obj in enumerate(ordered)}
     # rank as sumy sorts: stable descending sort of ratings in document order (or by
     # the summariser's own key, where it breaks ties itself)
