@@ -60,6 +60,17 @@ def same(seg: Segmentation, algorithm: str, count: int) -> None:
         return
     assert [s.index for s in fast.sentences] == [s.index for s in stock.sentences]
     assert [s.rank for s in fast.sentences] == [s.rank for s in stock.sentences]
+    # every rank tread gives is the rank sumy gives; the sentences a fast greedy loop
+    # never reached have none, and say so
+    for i, ((f_score, f_rank), (s_score, s_rank)) in enumerate(
+        zip(fast.ranking, stock.ranking, strict=True)
+    ):
+        if f_rank is None:  # never reached, or left out (as for stock sumy: a fragment)
+            assert math.isnan(f_score)
+            if "stops once its picks are settled" not in fast.notes[i]:
+                assert s_rank is None and stock.notes[i] == fast.notes[i]
+        else:
+            assert f_rank == s_rank and repr(f_score) == repr(s_score)
     # sumy's LexRank gives NaN when no sentence has a content word: so does tread
     assert [repr(s.score) for s in fast.sentences] == [repr(s.score) for s in stock.sentences]
 

@@ -93,10 +93,16 @@ class Summary:
     document_sentence_count: int
     #: in document order
     sentences: tuple[SummarySentence, ...] = field(default_factory=tuple)
-    #: every sentence of the document, in document order: (score, rank)
-    ranking: tuple[tuple[float, int], ...] = ()
+    #: every sentence of the document, in document order: (score, rank); the rank is
+    #: None (and the score nan) for a sentence the algorithm never ranked
+    ranking: tuple[tuple[float, int | None], ...] = ()
     #: for tread's model: per sentence, each feature's contribution to its score
     contributions: tuple[dict[str, float], ...] | None = None
+    #: sentence index -> why it has no rank (left out as a fragment; never reached by a
+    #: greedy algorithm that stops once its picks are settled) or why it was passed over
+    notes: dict[int, str] = field(default_factory=dict)
+    #: what the algorithm says of the whole summary (tread's model: the lead fallback)
+    remarks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,8 @@ def summary_to_json(summary: Summary) -> dict[str, Any]:
         ],
         "ranking": [list(r) for r in summary.ranking],
         "contributions": list(summary.contributions) if summary.contributions else None,
+        "notes": [[i, note] for i, note in summary.notes.items()],
+        "remarks": list(summary.remarks),
     }
 
 
@@ -55,6 +57,8 @@ def summary_from_json(value: dict[str, Any]) -> Summary:
         ),
         tuple((score, rank) for score, rank in value["ranking"]),
         tuple(value["contributions"]) if value["contributions"] is not None else None,
+        {i: note for i, note in value.get("notes", [])},
+        tuple(value.get("remarks", [])),
     )
 
 

@@ -54,6 +54,10 @@ class Algorithm:
     #: what sumy leaves to the caller (Edmundson's word sets); None: the language's stop
     #: words, when the summariser takes them
     configure: str | None = None
+    #: "module:function" called with (Segmentation, sentences asked for or None) that
+    #: returns a :class:`~tread.core.article.Choice`: an algorithm that picks another
+    #: (``auto``) and has no summariser of its own
+    chooser: str | None = None
 
     def load(self, *, fast: bool = True) -> type[Any]:
         """The summariser class: the fast subclass when there is one and ``fast``."""
