@@ -123,7 +123,7 @@ def test_byline_in_capitals_is_a_sentence_not_a_heading_and_not_a_pick() -> None
     assert seg.headings == ()
     assert seg.sentence_text(seg.sentences[0]) == "BY JANE DOE, STAFF WRITER."
     assert left_out(seg, 3) == {0: CAPITALS}
-    for name in ("lead", "tread", "luhn"):
+    for name in ("lead", "tread", "auto", "luhn"):
         assert 0 not in [s.index for s in summarize(seg, name, 3).sentences], name
     assert [s.index for s in summarize(seg, "lead", 4).sentences] == [0, 1, 2, 3]
 

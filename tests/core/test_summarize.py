@@ -11,7 +11,7 @@ from tread.core.summarizers.summarize import sentence_count_for, summarize
 from tread.core.summarizers.sumy_adapter import build_document, make_summarizer
 from tread.core.text.segment import get_tokenizer, segment
 
-#: the algorithms of their own (an algorithm with a chooser picks one of them)
+#: the algorithms of their own (auto picks one of them)
 OWN = [name for name, a in ALGORITHMS.items() if a.chooser is None]
 DETERMINISTIC = [a for a in OWN if a not in ("random", "edmundson")]
 #: LSA breaks ties its own way, where sumy's SVD has rounding noise (test_fast.py)
@@ -130,7 +130,7 @@ def test_graph_algorithms_refuse_texts_over_their_limit(monkeypatch: pytest.Monk
     with pytest.raises(
         InputTooLarge,
         match=r"30 sentences is over the 20-sentence limit of "
-        r"lex-rank .* use one of luhn, edmundson, lsa",
+        r"lex-rank .* use one of auto, luhn, edmundson, lsa",
     ):
         summarize(seg, "lex-rank", 3)
     assert len(summarize(seg, "luhn", 3).sentences) == 3

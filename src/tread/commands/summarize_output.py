@@ -29,6 +29,15 @@ def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dic
         "language": summary.language,
         "algorithm": summary.algorithm,
     }
+    if summary.choice is not None:
+        c = summary.choice
+        record["auto"] = {
+            "kind": c.kind,
+            "kind_reasons": list(c.kind_reasons),
+            "algorithm": c.algorithm,
+            "sentences": c.count,
+            "reasons": list(c.reasons),
+        }
     return record | {
         "sentence_count": summary.document_sentence_count,
         "summary": [
@@ -68,17 +77,28 @@ def explanation_records(seg: Segmentation, summary: Summary) -> list[dict[str, A
     return out
 
 
+def render_choice(summary: Summary) -> str:
+    """What auto decided and why, in two lines ("" for any other algorithm)."""
+    c = summary.choice
+    if c is None:
+        return ""
+    return (
+        f"auto: {c.kind} ({'; '.join(c.kind_reasons)})\n"
+        f"  -> {c.algorithm}, {c.count} sentences: {'; '.join(c.reasons)}"
+    )
+
+
 def render_explanation(seg: Segmentation, summary: Summary, *, limit: int = 60) -> str:
     """A plain-text table of every sentence by rank: score, whether it was chosen, the
     features that weighed most (tread's model) and the start of the sentence; the
     sentences without a rank last, with the reason; then what each feature named
-    means."""
+    means. Preceded by auto's choice, for auto."""
     records = explanation_records(seg, summary)
     rows = sorted(records, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["index"]))
     features = bool(summary.contributions)
-    lines: list[str] = []
+    lines = [render_choice(summary), ""] if summary.choice else []
     if summary.remarks:
-        lines += [f"{summary.algorithm}: {remark}" for remark in summary.remarks] + [""]
+        lines += [f"{summary.used}: {remark}" for remark in summary.remarks] + [""]
     lines.append(
         f"{'rank':>4}  {'sent':>4}  {'score':>8}  chosen  "
         + ("strongest features".ljust(46) if features else "")
@@ -127,6 +147,8 @@ def render_markdown(article: Article, seg: Segmentation, summary: Summary) -> st
     title = article.title or seg.title or sanitize(article.source)
     n = len(summary.sentences)
     algorithm = summary.algorithm
+    if summary.choice is not None:
+        algorithm = f"auto: {summary.choice.algorithm} for {summary.choice.kind}"
     lines = [
         f"## {md_escape(one_line(title))}",
         "",

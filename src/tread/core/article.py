@@ -87,7 +87,20 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """What ``auto`` decided for one text: its kind and why, then the algorithm and the
+    number of sentences for that kind and why."""
+
+    kind: str
+    kind_reasons: tuple[str, ...]
+    algorithm: str
+    count: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
+    #: the algorithm asked for (``auto`` included: ``choice`` says what it ran)
     algorithm: str
     language: str
     document_sentence_count: int
@@ -103,6 +116,13 @@ class Summary:
     notes: dict[int, str] = field(default_factory=dict)
     #: what the algorithm says of the whole summary (tread's model: the lead fallback)
     remarks: tuple[str, ...] = ()
+    #: for ``auto``: what it decided
+    choice: Choice | None = None
+
+    @property
+    def used(self) -> str:
+        """The algorithm that picked the sentences (``auto``'s choice, for ``auto``)."""
+        return self.choice.algorithm if self.choice is not None else self.algorithm
 
 
 @dataclass(frozen=True, slots=True)

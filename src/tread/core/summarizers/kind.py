@@ -12,7 +12,8 @@ reason a reader can check (``tread summarize --explain`` prints them):
   ("ALICE: ...") or short lines without a full stop. No position carries the gist.
 
 ``classify`` reads a :class:`Segmentation` (or a text, which it segments); ``plan`` is a
-pure function from a kind to an algorithm and a sentence count. Chapter headings are
+pure function from a kind to an algorithm and a sentence count; ``choose`` is both, for
+the ``auto`` algorithm. Chapter headings are
 recognised in English only ("Chapter", "Book", "Part"...); in other languages a book is
 told by its length.
 """
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from tread.core.article import Segmentation
+from tread.core.article import Choice, Segmentation
 from tread.core.text.headings import BULLET, SPEAKER, is_chapter
 
 NEWS: Final = "news"
@@ -205,3 +206,11 @@ LONG_ALGORITHM: Final = "luhn"
 #: the same measurement decides for notes (no notes with summaries to measure on)
 NOTES_ALGORITHM: Final = "luhn"
 LONG_REASON: Final = "position-blind; most chapters covered, no fragments"
+
+
+def choose(seg: Segmentation, requested: int | None = None) -> Choice:
+    """What ``auto`` runs on ``seg``: its kind, then that kind's plan (``requested``
+    sentences, or the kind's default when None)."""
+    kind = classify(seg)
+    chosen = plan(kind, requested)
+    return Choice(kind.name, kind.reasons, chosen.algorithm, chosen.count, chosen.reasons)

@@ -85,6 +85,12 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
     a.name: a
     for a in (
         Algorithm(
+            "auto",
+            "by the kind of text: tread for news, luhn for books and notes",
+            "",
+            chooser="tread.core.summarizers.kind:choose",
+        ),
+        Algorithm(
             "luhn",
             "Luhn (1958): clusters of significant words",
             f"{_SUMY}.luhn:LuhnSummarizer",
@@ -156,7 +162,7 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
         ),
     )
 }
-DEFAULT_ALGORITHM: Final = "tread"
+DEFAULT_ALGORITHM: Final = "auto"
 DEFAULT_SENTENCES: Final = 5
 
 

@@ -2,12 +2,14 @@
 
 The algorithms are in ``registry``; ``sumy_adapter`` builds sumy's document from tread's
 sentences and the summariser; ``cost`` refuses, before any work, what an algorithm
-cannot take; ``candidates`` leaves fragments out while the text has enough else.
+cannot take; ``candidates`` leaves fragments out while the text has enough else; an
+algorithm with a ``chooser`` (``auto``) picks another by the kind of text (``kind``).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any, Final
 
 from tread.core.article import Segmentation, Summary, SummarySentence
@@ -19,6 +21,7 @@ from tread.core.summarizers.registry import (
     DEFAULT_SENTENCES,
     get_algorithm,
     require_language,
+    resolve,
 )
 from tread.core.summarizers.sumy_adapter import build_document, make_summarizer, record_scores
 
@@ -30,13 +33,17 @@ def summarize(
 ) -> Summary:
     """The ``count`` best sentences of ``seg`` by ``algorithm``, in document order.
 
-    ``count`` None: the default number of sentences. ``fast`` uses
+    ``count`` None: the algorithm's default (``auto``: its choice's). ``fast`` uses
     tread's fast subclasses of sumy's summarisers (the default); ``fast=False`` runs
     sumy's own classes, for comparison.
     """
     algo = get_algorithm(algorithm)
     if not seg.sentences:
         raise EmptyDocument("no sentences to summarise")
+    if algo.chooser is not None:
+        choice = resolve(algo.chooser)(seg, count)
+        summary = summarize(seg, choice.algorithm, choice.count, fast=fast)
+        return replace(summary, algorithm=algo.name, choice=choice)
     count = DEFAULT_SENTENCES if count is None else count
     count = max(0, min(count, len(seg.sentences)))
     check_size(algo.name, len(seg.sentences), count)
