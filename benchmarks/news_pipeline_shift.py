@@ -68,10 +68,10 @@ def main() -> None:
         "| style | n | picks unchanged | R-2 phase 1's pipeline | R-2 today's | difference |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for style, v in sorted(by_style.items()):
+    for name, v in sorted(by_style.items()):
         b, a = statistics.fmean(v["before"]), statistics.fmean(v["after"])
         lines.append(
-            f"| {style} | {len(v['same'])} | {statistics.fmean(v['same']):.0%} | {b:.2f} | "
+            f"| {name} | {len(v['same'])} | {statistics.fmean(v['same']):.0%} | {b:.2f} | "
             f"{a:.2f} | {a - b:+.2f} |"
         )
     table = "\n".join(lines)

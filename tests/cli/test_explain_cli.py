@@ -12,8 +12,6 @@ from click.testing import CliRunner
 from tests.conftest import ROOT, SEED
 from tread.cli import cli
 from tread.core.summarizers.news import FEATURE_MEANINGS, FEATURES
-from tread.core.summarizers.summarize import summarize
-from tread.core.text.segment import segment
 
 MOBY = ROOT / "tests" / "data" / "moby-dick-excerpt.txt"
 

@@ -130,7 +130,7 @@ def test_graph_algorithms_refuse_texts_over_their_limit(monkeypatch: pytest.Monk
     with pytest.raises(
         InputTooLarge,
         match=r"30 sentences is over the 20-sentence limit of "
-        r"lex-rank .* use one of auto, luhn, edmundson, lsa",
+        r"lex-rank .* use one of luhn, edmundson, lsa",
     ):
         summarize(seg, "lex-rank", 3)
     assert len(summarize(seg, "luhn", 3).sentences) == 3
