@@ -55,7 +55,7 @@ def test_a_short_text_falls_back_to_the_configured_language_and_says_so() -> Non
 
 def test_markdown_marks_a_detected_language() -> None:
     code, out, _ = run("summarize", "-f", "markdown", "-n", "1", FR)
-    assert code == 0 and "*tread, 1 of 5 sentences, french (detected)*" in out
+    assert code == 0 and "*auto: tread for news, 1 of 5 sentences, french (detected)*" in out
 
 
 def test_auto_is_a_language_value_and_a_bad_one_names_it() -> None:

@@ -49,7 +49,9 @@ def test_picks_the_topic_not_an_off_topic_lead() -> None:
     seg = segment(FILLER + TOPIC, detect_title=False)
     summary = summarize(seg, "tread", 3)
     picked = [s.index for s in summary.sentences]
-    best_two = sorted(range(len(summary.ranking)), key=lambda i: summary.ranking[i][1])[:2]
+    ranks = {i: rank for i, (_, rank) in enumerate(summary.ranking) if rank is not None}
+    assert set(summary.notes) == {2}  # "Traffic was light.": a fragment, left out
+    best_two = sorted(ranks, key=ranks.__getitem__)[:2]
     assert all(i >= 3 for i in best_two), best_two
     assert sum(1 for i in picked if i < 3) <= 1, picked
 
@@ -79,15 +81,17 @@ def test_not_lead_in_disguise_on_shuffled_text() -> None:
     """With the sentences shuffled, position says nothing: lead's picks are about as
     central as chance (0.5); tread's stay central. (The model trained with Daily Mail
     stories leans more on position than the CNN-only one did: 0.73 here against 0.78;
-    the lead fallback costs 0.03 of it.)"""
+    the lead fallback costs 0.03 of it. Since headlines and subheadings are headings,
+    not sentences, the most central lines are out of the pool: tread 0.69, lead 0.54.)"""
     tread, lead = _shuffled_picks_centrality("tread"), _shuffled_picks_centrality("lead")
     assert lead < 0.6
-    assert tread >= 0.7 and tread - lead >= 0.12
+    assert tread >= 0.65 and tread - lead >= 0.12
 
 
 def test_contributions_add_up_to_the_score() -> None:
     """Every sentence's score is the sum of its contributions and the intercept; sumy
-    sees the same rating except for sentences passed over (below every other)."""
+    sees the same rating except for sentences passed over (below every other), whose
+    note gives the model's own score."""
     from tread.core.summarizers.sumy_adapter import build_document, stemmer, stop_words
 
     seg = segment(SAMPLE_FILES[0].read_text(encoding="utf-8"))
@@ -99,6 +103,7 @@ def test_contributions_add_up_to_the_score() -> None:
     summarizer(document, 3)
     scores = summarizer.explanation["scores"]
     passed_over = summarizer.explanation["passed_over"]
+    assert passed_over  # the sample exercises the lead fallback
     intercept = default_model().intercept
     for i, ((rating, _), parts) in enumerate(
         zip(summary.ranking, summary.contributions, strict=True)
@@ -106,8 +111,11 @@ def test_contributions_add_up_to_the_score() -> None:
         assert scores[i] == pytest.approx(sum(parts.values()) + intercept)
         if i in passed_over:
             assert rating < scores.min()
+            assert summary.notes[i].startswith(
+                f"passed over (the model's own score {scores[i]:.4g})"
+            )
         else:
-            assert rating == pytest.approx(scores[i])
+            assert rating == pytest.approx(scores[i]) and i not in summary.notes
 
 
 def _vectors(*words: str) -> list[dict[int, float]]:
@@ -256,7 +264,7 @@ def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
         "Police are investigating claims made by a former footman in the 1970s But his "
         "complaints were ignored for months. He left the same day."
     )
-    seg = segment(text, detect_title=False)
+    seg = segment(text, detect_title=False, captions=False)
     assert len(seg.sentences) == 2
     stop = frozenset(stop_words("english"))
     assert caption_breaks(seg.sentence_text(seg.sentences[0]), stop) == [text.index("But")]
@@ -271,3 +279,6 @@ def test_split_at_captions_cuts_where_a_caption_runs_in() -> None:
     plain = segment("The council met. It approved the budget.", detect_title=False)
     assert split_at_captions(plain).sentences == plain.sentences
     assert split_at_captions(seg).sentences == split.sentences
+    # English segmentation cuts there itself; other languages do not
+    assert segment(text, detect_title=False).sentences == split.sentences
+    assert len(segment(text, "french", detect_title=False).sentences) == 2

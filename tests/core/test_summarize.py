@@ -11,7 +11,11 @@ from tread.core.summarizers.summarize import sentence_count_for, summarize
 from tread.core.summarizers.sumy_adapter import build_document, make_summarizer
 from tread.core.text.segment import get_tokenizer, segment
 
-DETERMINISTIC = [a for a in ALGORITHMS if a not in ("random", "edmundson")]
+#: the algorithms of their own (auto picks one of them)
+OWN = [name for name, a in ALGORITHMS.items() if a.chooser is None]
+DETERMINISTIC = [a for a in OWN if a not in ("random", "edmundson")]
+#: LSA breaks ties its own way, where sumy's SVD has rounding noise (test_fast.py)
+STOCK_EXACT = [a for a in DETERMINISTIC if a != "lsa"]
 
 
 def norm(s: str) -> str:
@@ -19,20 +23,31 @@ def norm(s: str) -> str:
 
 
 def stock_sumy(text_body: str, algorithm: str, language: str, count: int) -> list[str]:
-    """What sumy itself picks, parsing the text with its own PlaintextParser."""
+    """What sumy itself picks, parsing the text with its own PlaintextParser, without the
+    fragments tread leaves out (candidates.py)."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.parsers.plaintext import PlaintextParser
 
+    from tread.core.summarizers.candidates import left_out
+
     doc = PlaintextParser.from_string(text_body, get_tokenizer(language)).document
-    seg = segment(text_body, language)
+    seg = segment(text_body, language, captions=False)
+    skip = {norm(seg.sentence_text(seg.sentences[i])) for i in left_out(seg, count)}
+    doc = ObjectDocumentModel(
+        [
+            Paragraph([s for s in p.headings + p.sentences if norm(str(s)) not in skip])
+            for p in doc.paragraphs
+        ]
+    )
     summarizer = make_summarizer(get_algorithm(algorithm), seg, list(doc.sentences), fast=False)
     return [norm(str(s)) for s in summarizer(doc, count)]
 
 
-@pytest.mark.parametrize("algorithm", DETERMINISTIC)
+@pytest.mark.parametrize("algorithm", STOCK_EXACT)
 def test_same_sentences_as_stock_sumy_on_sample_articles(algorithm: str) -> None:
     for path in SAMPLE_FILES:
         text = path.read_text(encoding="utf-8")
-        seg = segment(text)
+        seg = segment(text, captions=False)  # sumy's parser knows nothing of captions
         # sumy's parser only knows ALL-CAPS headings: give it title and datelines in capitals
         for h in seg.headings:
             text = text[: h.start] + text[h.start : h.end].upper() + text[h.end :]

@@ -18,6 +18,7 @@ Examples:
   tread eval ../shared/eval/dev.jsonl
   tread eval dev.jsonl -a lead,lex-rank,tread -n 3 --jobs 2
   tread eval dev.jsonl --reference-length --format markdown > report.md
+  tread eval dev_dailymail.jsonl --extra-references dev_dailymail_crowd_refs.jsonl
 """
 LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsum"}
 
@@ -61,6 +62,20 @@ LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsu
     help="Shuffle each article's sentences first: shows what relies on position.",
 )
 @click.option(
+    "--extra-references",
+    type=click.Path(path_type=Path),
+    default=None,
+    help='JSON Lines of more reference summaries by article id ({"id", "crowd_summaries"}): '
+    "each article is scored against all of its references.",
+)
+@click.option(
+    "--combine",
+    type=click.Choice(["mean", "max"]),
+    default="mean",
+    show_default=True,
+    help="With several references: the mean of the F1 against each, or the best one.",
+)
+@click.option(
     "-f",
     "--format",
     "fmt",
@@ -76,13 +91,16 @@ def evaluate(
     limit: int | None,
     jobs: int,
     shuffle: bool,
+    extra_references: Path | None,
+    combine: str,
     fmt: str,
 ) -> None:
     """Score every algorithm's summaries against reference summaries.
 
     DATASET is JSON Lines, one article a line: "text" and "summary_sentences" (or
     "summary"). Prints ROUGE-1, ROUGE-2 and ROUGE-L(sum) F1 x 100 (rouge-score, with
-    stemming) with 95% bootstrap confidence intervals, and the time per article.
+    stemming) with 95% bootstrap confidence intervals, and the time per article; and
+    the same per "category" (news style) when the records have more than one.
     A bad line is reported and skipped; the exit code is then 1.
     """
     from tread.core.errors import TreadError
@@ -107,36 +125,62 @@ def evaluate(
         raise click.ClickException(f"{dataset}: {exc}") from None
     _report_skipped(dataset, data.skipped)
     articles = data.articles
+    skipped = bool(data.skipped)
+    references = ""
+    if extra_references is not None:
+        articles, with_more, bad = _with_extra(extra_references, articles)
+        skipped = skipped or bad
+        references = f", {combine} over all references ({with_more} with extra ones)"
     if shuffle:
         articles = shuffled(articles)
     count = None if reference_length else sentences
-    results = _run_with_progress(run, articles, names, count, jobs)
+    results = _run_with_progress(run, articles, names, count, jobs, combine)
     length = "reference length" if count is None else f"{count} sentences"
+    from tread.core.evaluation import categories
     from tread.core.text.sanitize import one_line_safe
 
     order = ", sentences shuffled" if shuffle else ""
     title = (
         f"{one_line_safe(dataset.name)}: {len(articles)} articles{order}, {length}, "
-        "ROUGE F1 x 100 (95% CI)"
+        f"ROUGE F1 x 100 (95% CI){references}"
     )
+    groups = [c for c in categories(results) if c is not None]
+    per = [(c, [r.of_category(c) for r in results]) for c in groups] if len(groups) > 1 else []
     if fmt == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "dataset": str(dataset),
-                    "articles": len(articles),
-                    "sentences": count,
-                    "results": [_record(r) for r in results],
-                },
-                indent=2,
-            )
-        )
-    elif fmt == "markdown":
-        click.echo(_markdown(title, results))
+        record: dict[str, object] = {
+            "dataset": str(dataset),
+            "articles": len(articles),
+            "sentences": count,
+            "combine": combine if extra_references is not None else None,
+            "results": [_record(r) for r in results],
+        }
+        if per:
+            record["categories"] = {c: [_record(r) for r in rs] for c, rs in per}
+        click.echo(json.dumps(record, indent=2))
     else:
-        _table(title, results)
-    if data.skipped:  # the report is for the good records; the run still failed
+        show = _markdown if fmt == "markdown" else _table
+        show(title, results)
+        for c, rs in per:
+            n = len(rs[0].categories) if rs else 0
+            click.echo()
+            show(f"category {one_line_safe(c)}: {n} article{'' if n == 1 else 's'}", rs)
+    if skipped:  # the report is for the good records; the run still failed
         click.get_current_context().exit(1)
+
+
+def _with_extra(path: Path, articles: Any) -> tuple[Any, int, bool]:
+    """The articles with the extra references of ``path``, how many have some, and
+    whether any line of it was bad (reported)."""
+    from tread.core.errors import TreadError
+    from tread.core.evaluation_refs import load_extra_references, with_extra
+
+    try:
+        extra = load_extra_references(path)
+    except TreadError as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
+    _report_skipped(path, extra.skipped)
+    out, with_more = with_extra(articles, extra)
+    return out, with_more, bool(extra.skipped)
 
 
 #: bad records reported one by one; past this many, a count
@@ -156,15 +200,22 @@ def _report_skipped(dataset: Path, skipped: list[str]) -> None:
 
 
 def _run_with_progress(
-    run: Any, articles: Any, names: list[str], count: int | None, jobs: int
+    run: Any, articles: Any, names: list[str], count: int | None, jobs: int, combine: str
 ) -> Any:
     if not sys.stderr.isatty() or os.environ.get("CI"):
-        return run(articles, names, count, jobs=jobs)
+        return run(articles, names, count, jobs=jobs, combine=combine)
     from rich.progress import Progress
 
     with Progress(transient=True) as bar:
         task = bar.add_task("evaluating", total=len(articles))
-        return run(articles, names, count, jobs=jobs, progress=lambda n: bar.advance(task, n))
+        return run(
+            articles,
+            names,
+            count,
+            jobs=jobs,
+            combine=combine,
+            progress=lambda n: bar.advance(task, n),
+        )
 
 
 def _record(r) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -181,7 +232,7 @@ def _record(r) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _markdown(title: str, results) -> str:  # type: ignore[no-untyped-def]
+def _markdown(title: str, results) -> None:  # type: ignore[no-untyped-def]
     lines = [
         f"**{title}**",
         "",
@@ -191,7 +242,7 @@ def _markdown(title: str, results) -> str:  # type: ignore[no-untyped-def]
     for r in results:
         cells = [f"{r.mean(m):.2f} ±{r.ci(m):.2f}" for m in LABELS]
         lines.append(f"| {r.algorithm} | {' | '.join(cells)} | {r.ms_per_article:.1f} |")
-    return "\n".join(lines)
+    click.echo("\n".join(lines))
 
 
 def _table(title: str, results) -> None:  # type: ignore[no-untyped-def]

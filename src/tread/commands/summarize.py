@@ -7,11 +7,12 @@ import sys
 import click
 
 from tread.commands.options import AlgorithmChoice, inputs_argument, language_option
+from tread.core.summarizers.kind import LONG_SENTENCES
 from tread.core.summarizers.registry import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
 EPILOG = """\b
 Examples:
-  tread summarize article.txt
+  tread summarize article.txt                # auto: tread for news, luhn for a book
   tread summarize -a text-rank -n 3 a.txt b.md
   curl -s https://example.org/story.txt | tread summarize -
   tread summarize --ratio 0.2 --format json notes.md | jq '.summary[].text'
@@ -55,14 +56,15 @@ def _finite_ratio(ctx: click.Context, param: click.Parameter, value: float | Non
     type=AlgorithmChoice(),
     default=DEFAULT_ALGORITHM,
     show_default=True,
-    help="Summarisation algorithm (sumy's names).",
+    help="Summarisation algorithm (sumy's names); auto picks one by the kind of text.",
 )
 @click.option(
     "-n",
     "--sentences",
     type=click.IntRange(min=1),
     default=None,
-    help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}]",
+    help=f"Number of summary sentences.  [default: {DEFAULT_SENTENCES}; auto: "
+    f"{LONG_SENTENCES} for a long text]",
 )
 @click.option(
     "-r",
@@ -83,7 +85,8 @@ def _finite_ratio(ctx: click.Context, param: click.Parameter, value: float | Non
 @click.option(
     "--explain",
     is_flag=True,
-    help="Also give every sentence's score and rank (and, for tread, what each feature added).",
+    help="Also say what auto chose and why, and give every sentence's score and rank "
+    "(and, for tread, what each feature added).",
 )
 @click.option(
     "-f",
@@ -175,7 +178,9 @@ def run_summaries(
             seg = segment_article(article, choice)
             if not seg.sentences:
                 raise TreadError("no sentences to summarise")
-            n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
+            n = None  # the algorithm's default (auto's depends on the text)
+            if count is not None or ratio is not None:
+                n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
             summary = summarize(seg, algorithm, n)
         except TreadError as exc:
             error(f"{name}: {exc}")  # one line: not the language's note as well
@@ -211,4 +216,6 @@ def _import_summariser(algorithm: str) -> None:
     from sumy.nlp.tokenizers import Tokenizer  # noqa: F401
 
     with contextlib.suppress(UnknownAlgorithm):  # refused, with its message, later
-        get_algorithm(algorithm).load()
+        chosen = get_algorithm(algorithm)
+        if chosen.summarizer:  # auto has none: it picks one by the text, later
+            chosen.load()

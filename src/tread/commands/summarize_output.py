@@ -25,7 +25,7 @@ def one_line(text: str) -> str:
 def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dict[str, Any]:
     from tread.core.sources.known import metadata
 
-    return {
+    record: dict[str, Any] = {
         "file": article.source,  # JSON escapes control characters: safe as it is
         "title": article.title or seg.title,
         **metadata(article),
@@ -33,6 +33,17 @@ def summary_record(article: Article, seg: Segmentation, summary: Summary) -> dic
         "language_detected": seg.language_detected,
         "language_note": seg.language_note,
         "algorithm": summary.algorithm,
+    }
+    if summary.choice is not None:
+        c = summary.choice
+        record["auto"] = {
+            "kind": c.kind,
+            "kind_reasons": list(c.kind_reasons),
+            "algorithm": c.algorithm,
+            "sentences": c.count,
+            "reasons": list(c.reasons),
+        }
+    return record | {
         "sentence_count": summary.document_sentence_count,
         "summary": [
             {
@@ -61,7 +72,9 @@ def explanation_records(seg: Segmentation, summary: Summary) -> list[dict[str, A
             "rank": rank,
             "chosen": sentence.index in chosen,
         }
-        if summary.contributions is not None:
+        if sentence.index in summary.notes:
+            record["note"] = summary.notes[sentence.index]
+        if summary.contributions and summary.contributions[sentence.index]:
             record["contributions"] = {
                 k: round(v, 4) for k, v in summary.contributions[sentence.index].items()
             }
@@ -69,25 +82,55 @@ def explanation_records(seg: Segmentation, summary: Summary) -> list[dict[str, A
     return out
 
 
+def render_choice(summary: Summary) -> str:
+    """What auto decided and why, in two lines ("" for any other algorithm)."""
+    c = summary.choice
+    if c is None:
+        return ""
+    return (
+        f"auto: {c.kind} ({'; '.join(c.kind_reasons)})\n"
+        f"  -> {c.algorithm}, {c.count} sentences: {'; '.join(c.reasons)}"
+    )
+
+
 def render_explanation(seg: Segmentation, summary: Summary, *, limit: int = 60) -> str:
     """A plain-text table of every sentence by rank: score, whether it was chosen, the
-    features that weighed most (tread's model), and the start of the sentence."""
-    rows = sorted(explanation_records(seg, summary), key=lambda r: r["rank"])
-    lines = [
+    features that weighed most (tread's model) and the start of the sentence; the
+    sentences without a rank last, with the reason; then what each feature named
+    means. Preceded by auto's choice, for auto."""
+    records = explanation_records(seg, summary)
+    rows = sorted(records, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["index"]))
+    features = bool(summary.contributions)
+    lines = [render_choice(summary), ""] if summary.choice else []
+    if summary.remarks:
+        lines += [f"{summary.used}: {remark}" for remark in summary.remarks] + [""]
+    lines.append(
         f"{'rank':>4}  {'sent':>4}  {'score':>8}  chosen  "
-        + ("strongest features".ljust(46) if summary.contributions else "")
+        + ("strongest features".ljust(46) if features else "")
         + "sentence"
-    ]
+    )
+    named: set[str] = set()
     for r in rows:
-        score = "nan" if r["score"] is None else f"{r['score']:.4g}"
+        score = "-" if r["score"] is None else f"{r['score']:.4g}"
         text = one_line(seg.text[r["start"] : r["end"]])
         text = text if len(text) <= limit else text[: limit - 1] + "…"
         why = ""
         if "contributions" in r:
             top = sorted(r["contributions"].items(), key=lambda kv: -abs(kv[1]))[:2]
-            why = ", ".join(f"{k} {v:+.2f}" for k, v in top).ljust(44) + "  "
+            named.update(k for k, _ in top)
+            why = ", ".join(f"{k} {v:+.2f}" for k, v in top)
+        if features:
+            why = why.ljust(44) + "  "
+        if "note" in r:
+            text = f"({r['note']}) {text}"
         mark = "*" if r["chosen"] else ""
-        lines.append(f"{r['rank']:>4}  {r['index']:>4}  {score:>8}  {mark:^6}  {why}{text}")
+        rank = "-" if r["rank"] is None else r["rank"]
+        lines.append(f"{rank:>4}  {r['index']:>4}  {score:>8}  {mark:^6}  {why}{text}")
+    if named:
+        from tread.core.summarizers.news import FEATURE_MEANINGS
+
+        lines += ["", "features (each one's share of the score, standardised x weight):"]
+        lines += [f"  {k}: {FEATURE_MEANINGS[k]}" for k in sorted(named)]
     return "\n".join(lines)
 
 
@@ -108,10 +151,13 @@ def md_escape(text: str) -> str:
 def render_markdown(article: Article, seg: Segmentation, summary: Summary) -> str:
     title = article.title or seg.title or sanitize(article.source)
     n = len(summary.sentences)
+    algorithm = summary.algorithm
+    if summary.choice is not None:
+        algorithm = f"auto: {summary.choice.algorithm} for {summary.choice.kind}"
     lines = [
         f"## {md_escape(one_line(title))}",
         "",
-        f"*{summary.algorithm}, {n} of {summary.document_sentence_count} sentences, "
+        f"*{algorithm}, {n} of {summary.document_sentence_count} sentences, "
         f"{summary.language}{' (detected)' if seg.language_detected else ''}*",
         "",
     ]
@@ -135,6 +181,7 @@ def print_summary(
     if fmt == "json":
         record = summary_record(article, seg, summary)
         if explain:
+            record["remarks"] = list(summary.remarks)
             record["sentences"] = explanation_records(seg, summary)
         click.echo(render_json(record, lines=several))
     elif fmt == "markdown":

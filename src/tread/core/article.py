@@ -92,16 +92,42 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """What ``auto`` decided for one text: its kind and why, then the algorithm and the
+    number of sentences for that kind and why."""
+
+    kind: str
+    kind_reasons: tuple[str, ...]
+    algorithm: str
+    count: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
+    #: the algorithm asked for (``auto`` included: ``choice`` says what it ran)
     algorithm: str
     language: str
     document_sentence_count: int
     #: in document order
     sentences: tuple[SummarySentence, ...] = field(default_factory=tuple)
-    #: every sentence of the document, in document order: (score, rank)
-    ranking: tuple[tuple[float, int], ...] = ()
+    #: every sentence of the document, in document order: (score, rank); the rank is
+    #: None (and the score nan) for a sentence the algorithm never ranked
+    ranking: tuple[tuple[float, int | None], ...] = ()
     #: for tread's model: per sentence, each feature's contribution to its score
     contributions: tuple[dict[str, float], ...] | None = None
+    #: sentence index -> why it has no rank (left out as a fragment; never reached by a
+    #: greedy algorithm that stops once its picks are settled) or why it was passed over
+    notes: dict[int, str] = field(default_factory=dict)
+    #: what the algorithm says of the whole summary (tread's model: the lead fallback)
+    remarks: tuple[str, ...] = ()
+    #: for ``auto``: what it decided
+    choice: Choice | None = None
+
+    @property
+    def used(self) -> str:
+        """The algorithm that picked the sentences (``auto``'s choice, for ``auto``)."""
+        return self.choice.algorithm if self.choice is not None else self.algorithm
 
 
 @dataclass(frozen=True, slots=True)

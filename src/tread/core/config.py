@@ -26,7 +26,7 @@ class ConfigError(TreadError):
 
 @dataclass
 class Config:
-    algorithm: str = "tread"
+    algorithm: str = "auto"
     sentences: int = 5
     language: str = "english"
     theme: str = "textual-dark"

@@ -23,6 +23,10 @@ class UnknownAlgorithm(TreadError):
     """No summariser is registered under the requested name."""
 
 
+class SummaryFailed(TreadError):
+    """A summariser (sumy's, as a rule) gave up on the text with an error of its own."""
+
+
 class InputTooLarge(TreadError):
     """The input is over a configured size limit."""
 

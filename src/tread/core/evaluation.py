@@ -10,7 +10,7 @@ import json
 import statistics
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Final
 
@@ -26,6 +26,11 @@ class EvalArticle:
     text: str
     reference: tuple[str, ...]
     title: str | None = None
+    #: the record's "category" (a news style: "cnn", "dailymail"...), for per-category
+    #: figures
+    category: str | None = None
+    #: more reference summaries of the same article (a side file: evaluation_refs.py)
+    extra: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -35,6 +40,19 @@ class AlgorithmResult:
     scores: dict[str, list[float]] = field(default_factory=lambda: {m: [] for m in METRICS})
     seconds: list[float] = field(default_factory=list)
     failures: int = 0
+    #: per article scored (parallel to each list of ``scores``): its category
+    categories: list[str | None] = field(default_factory=list)
+
+    def of_category(self, category: str | None) -> AlgorithmResult:
+        """The figures for the articles of one category (failures are not counted)."""
+        keep = [i for i, c in enumerate(self.categories) if c == category]
+        return AlgorithmResult(
+            self.algorithm,
+            {m: [v[i] for i in keep] for m, v in self.scores.items()},
+            [self.seconds[i] for i in keep],
+            0,
+            [category] * len(keep),
+        )
 
     def mean(self, metric: str) -> float:
         values = self.scores[metric]
@@ -188,7 +206,10 @@ def _record(raw: bytes | None, number: int, most: int) -> EvalArticle | None:
     ident = row.get("id", number)
     if isinstance(ident, bool) or not isinstance(ident, str | int | float):
         raise _BadRecord(f'"id" is {_kind(ident)}, not a string or a number')
-    return EvalArticle(str(ident), text, reference, title)
+    category = row.get("category")
+    if category is not None and not isinstance(category, str):
+        raise _BadRecord(f'"category" is {_kind(category)}, not a string')
+    return EvalArticle(str(ident), text, reference, title, category)
 
 
 def shuffled(articles: Sequence[EvalArticle], seed: int = 7) -> list[EvalArticle]:
@@ -208,8 +229,21 @@ def shuffled(articles: Sequence[EvalArticle], seed: int = 7) -> list[EvalArticle
             continue
         pieces = [seg.text[s.start : s.end] for s in seg.sentences]
         rng.shuffle(pieces)
-        out.append(EvalArticle(a.id, " ".join(pieces), a.reference, a.title))
+        out.append(replace(a, text=" ".join(pieces)))
     return out
+
+
+def combined(values: Sequence[float], how: str) -> float:
+    """One article's score from its scores against each reference."""
+    return max(values) if how == "max" else statistics.fmean(values)
+
+
+def categories(results: Sequence[AlgorithmResult]) -> list[str | None]:
+    """The categories of the articles scored, in order of first appearance."""
+    seen: dict[str | None, None] = {}
+    for r in results:
+        seen.update(dict.fromkeys(r.categories))
+    return list(seen)
 
 
 def make_scorer() -> Any:
@@ -219,11 +253,16 @@ def make_scorer() -> Any:
 
 
 def evaluate_article(
-    article: EvalArticle, algorithms: Sequence[str], count: int | None, scorer: Any
+    article: EvalArticle,
+    algorithms: Sequence[str],
+    count: int | None,
+    scorer: Any,
+    combine: str = "mean",
 ) -> dict[str, tuple[dict[str, float], float] | None]:
     """ROUGE F1 x 100 and seconds for each algorithm on one article (None: it failed).
 
-    ``count`` None means as many sentences as the reference has.
+    ``count`` None means as many sentences as the reference has. With extra references,
+    each metric is the ``combine`` ("mean" or "max") of the F1 against every reference.
     """
     from tread.core.limits import max_sentences
     from tread.core.summarizers.summarize import summarize
@@ -245,15 +284,18 @@ def evaluate_article(
             out[name] = None
             continue
         candidate = "\n".join(seg.text[s.start : s.end] for s in summary.sentences)
-        result = scorer.score(reference, candidate)
-        out[name] = ({m: 100 * result[m].fmeasure for m in METRICS}, elapsed)
+        results = [scorer.score(ref, candidate) for ref in (reference, *article.extra)]
+        out[name] = (
+            {m: combined([100 * r[m].fmeasure for r in results], combine) for m in METRICS},
+            elapsed,
+        )
     return out
 
 
-def _evaluate_chunk(args: tuple[list[EvalArticle], list[str], int | None]) -> list[Any]:
-    articles, algorithms, count = args
+def _evaluate_chunk(args: tuple[list[EvalArticle], list[str], int | None, str]) -> list[Any]:
+    articles, algorithms, count, combine = args
     scorer = make_scorer()
-    return [evaluate_article(a, algorithms, count, scorer) for a in articles]
+    return [evaluate_article(a, algorithms, count, scorer, combine) for a in articles]
 
 
 def evaluate(
@@ -263,13 +305,18 @@ def evaluate(
     *,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    combine: str = "mean",
 ) -> list[AlgorithmResult]:
-    """Evaluate every algorithm on every article; ``progress(n)`` after each n done."""
+    """Evaluate every algorithm on every article; ``progress(n)`` after each n done.
+    ``combine``: how an article's scores against several references make one."""
     results = {name: AlgorithmResult(name) for name in algorithms}
 
-    def collect(batch: Iterable[dict[str, tuple[dict[str, float], float] | None]]) -> None:
+    def collect(
+        batch: Iterable[dict[str, tuple[dict[str, float], float] | None]],
+        members: Sequence[EvalArticle],
+    ) -> None:
         done = 0
-        for per_algorithm in batch:
+        for per_algorithm, article in zip(batch, members, strict=True):
             for name, value in per_algorithm.items():
                 if value is None:
                     results[name].failures += 1
@@ -278,22 +325,23 @@ def evaluate(
                 for m in METRICS:
                     results[name].scores[m].append(metrics[m])
                 results[name].seconds.append(seconds)
+                results[name].categories.append(article.category)
             done += 1
         if progress is not None:
             progress(done)
 
     chunk = 10
     chunks = [
-        (list(articles[i : i + chunk]), list(algorithms), count)
+        (list(articles[i : i + chunk]), list(algorithms), count, combine)
         for i in range(0, len(articles), chunk)
     ]
     if jobs > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for batch in pool.map(_evaluate_chunk, chunks):
-                collect(batch)
+            for c, batch in zip(chunks, pool.map(_evaluate_chunk, chunks), strict=True):
+                collect(batch, c[0])
     else:
         for c in chunks:
-            collect(_evaluate_chunk(c))
+            collect(_evaluate_chunk(c), c[0])
     return [results[name] for name in algorithms]

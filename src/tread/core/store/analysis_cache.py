@@ -7,9 +7,10 @@ found is computed again.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from tread.core.article import Entity, Sentence, Summary, SummarySentence
+from tread.core.article import Choice, Entity, Sentence, Summary, SummarySentence
 from tread.core.store.library import Library
 
 
@@ -41,6 +42,9 @@ def summary_to_json(summary: Summary) -> dict[str, Any]:
         ],
         "ranking": [list(r) for r in summary.ranking],
         "contributions": list(summary.contributions) if summary.contributions else None,
+        "notes": [[i, note] for i, note in summary.notes.items()],
+        "remarks": list(summary.remarks),
+        "choice": asdict(summary.choice) if summary.choice is not None else None,
     }
 
 
@@ -55,6 +59,21 @@ def summary_from_json(value: dict[str, Any]) -> Summary:
         ),
         tuple((score, rank) for score, rank in value["ranking"]),
         tuple(value["contributions"]) if value["contributions"] is not None else None,
+        {i: note for i, note in value.get("notes", [])},
+        tuple(value.get("remarks", [])),
+        _choice(value.get("choice")),
+    )
+
+
+def _choice(value: dict[str, Any] | None) -> Choice | None:
+    if value is None:
+        return None
+    return Choice(
+        value["kind"],
+        tuple(value["kind_reasons"]),
+        value["algorithm"],
+        value["count"],
+        tuple(value["reasons"]),
     )
 
 

@@ -94,5 +94,10 @@ def check_size(algorithm: str, sentences: int, count: int = 0) -> None:
 
 def able_algorithms(sentences: int, count: int) -> list[str]:
     """The algorithms, in registry order, whose limits let them summarise ``sentences``
-    sentences into ``count``."""
-    return [a.name for a in ALGORITHMS.values() if problem(a, sentences, count) is None]
+    sentences into ``count`` (not ``auto``, which runs one of them: the user needs one to
+    name)."""
+    return [
+        a.name
+        for a in ALGORITHMS.values()
+        if a.chooser is None and problem(a, sentences, count) is None
+    ]

@@ -12,7 +12,8 @@ sumy's code for everything else, so it picks the same sentences in the same orde
   picked);
 - LSA: with sumy's reduction ratio of 1 every singular value is kept, so each rank is
   exactly the norm of the sentence's column, computed in closed form without an SVD
-  (equal to sumy's up to rounding: it can break exact ties differently).
+  past 500 sentences (equal to sumy's up to rounding); ties, which sumy breaks by
+  hash-seed noise, go to the longer sentence, then the earlier (``FastLsa``).
 
 The graph algorithms hold one n x n array and work on it a block of rows at a time, so
 memory is that array and little more. Repeated identical sentences, which sumy's
@@ -34,6 +35,7 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import ItemsCount
 
 EPSILON: Final = 1e-9
 #: above this many cells a matrix is built sparse (scipy) rather than dense: small
@@ -242,26 +244,47 @@ def _merged_total(edges: np.ndarray, copies: list[int]) -> float:
 
 
 class FastLsa(LsaSummarizer):
-    """Exact (sumy's own SVD on the same matrix, built without Python loops) up to
+    """sumy's own SVD on the same matrix (built without Python loops) up to
     ``SVD_LIMIT`` sentences and ``SVD_CELLS`` matrix cells; past either, each rank in
     closed form (see the module doc), in time and memory linear in the words: 200
-    sentences of 5,000 unique words each would be a 1,000,000 x 200 matrix (1.5 GB)."""
+    sentences of 5,000 unique words each would be a 1,000,000 x 200 matrix (1.5 GB).
+
+    Ties are broken on purpose. In closed form every sentence whose content words each
+    occur once in it, with as many distinct words, has exactly the same rank; sumy's SVD
+    gives those sentences ranks that differ only by rounding noise, and that noise
+    follows the order of its term matrix, which is Python's string hashing: it changes
+    from run to run. Here ranks within ``TIE`` (relative) of each other are a tie, and a
+    tie goes to the sentence with more words (stop words included: more said), then to
+    the earlier one. :attr:`rank_key` gives the same order to summarize()'s ranks.
+    """
 
     SVD_LIMIT: Final = 500
+    TIE: Final = 1e-9
 
     def __call__(self, document: Any, sentences_count: Any) -> Any:
         dictionary = self._create_dictionary(document)
         if not dictionary:
             return ()
-        n = len(document.sentences)
+        sentences = document.sentences
+        n = len(sentences)
         if (n <= self.SVD_LIMIT and n * len(dictionary) <= SVD_CELLS) or self.REDUCTION_RATIO != 1:
             counts = self._count_matrix(document, dictionary)
             matrix = self._compute_term_frequency(counts)
             _u, sigma, v = np.linalg.svd(matrix, full_matrices=False)
-            ranks = iter(self._compute_ranks(sigma, v))
+            values = [float(r) for r in self._compute_ranks(sigma, v)]
         else:
-            ranks = iter(self._column_norms(document, dictionary))
-        return self._get_best_sentences(document.sentences, sentences_count, lambda s: next(ranks))
+            values = self._column_norms(document, dictionary)
+        keys = tie_broken(values, [len(s.words) for s in sentences], self.TIE)
+        by_id = {id(s): k for s, k in zip(sentences, keys, strict=True)}
+        self.rank_key = lambda s: by_id[id(s)]
+        ranks = iter(values)
+
+        def best(infos: list[Any]) -> Any:
+            in_order = sorted(infos, key=lambda info: info.order)
+            ordered = sorted(in_order, key=lambda info: keys[info.order], reverse=True)
+            return ItemsCount(sentences_count)(ordered)
+
+        return self._get_best_sentences(sentences, best, lambda s: next(ranks))
 
     def _count_matrix(self, document: Any, dictionary: dict[str, int]) -> np.ndarray:
         """sumy's |words| x |sentences| count matrix (without its warning)."""
@@ -295,6 +318,23 @@ class FastLsa(LsaSummarizer):
             total = sum(v * v for v in values) + (rows - len(counts)) * smooth * smooth
             out.append(math.sqrt(total))
         return out
+
+
+def tie_broken(
+    values: Sequence[float], words: Sequence[int], tie: float
+) -> list[tuple[float, int]]:
+    """A sort key per value (descending order: best first): values within ``tie``
+    (relative) of the best of their run count as equal, then more ``words`` win. Sorted
+    stably, equal keys keep document order."""
+    order = sorted(range(len(values)), key=lambda i: values[i], reverse=True)
+    level = [0.0] * len(values)
+    top = math.nan
+    for i in order:
+        v = values[i]
+        if not (abs(top - v) <= tie * abs(top)):
+            top = v
+        level[i] = top
+    return [(level[i], words[i]) for i in range(len(values))]
 
 
 class FastLuhn(LuhnSummarizer):

@@ -1,6 +1,8 @@
 """Fast, exact versions of sumy's greedy summarisers, SumBasic and KL-Sum (see
 :mod:`.fast`): sumy's own loop, stopped once the requested sentences are settled, each
-step computed with sumy's own functions in sumy's order.
+step computed with sumy's own functions in sumy's order. The sentences the loop never
+reached have no rank sumy would give: ``unreached`` names them, and ``--explain`` shows
+them as unranked rather than print made-up ranks.
 
 Their work grows with the summary's length as well as the document's (KL rates every
 sentence against the summary so far at each pick): :mod:`.cost` refuses a request past
@@ -37,10 +39,15 @@ class _Truncated:
     budget: int | None = None
     _spent = 0
     _picks = 0
+    #: after a call: the sentences (sumy's, equal text being one) whose rating is not
+    #: sumy's, because the loop stopped before it reached them or before it placed every
+    #: copy of them; their ranks are unknown, and summarize() says so
+    unreached: frozenset[Any] = frozenset()
 
     def __call__(self, document: Any, sentences_count: Any) -> Any:
         self._wanted = sentences_count if isinstance(sentences_count, int) else None
         self._spent = self._picks = 0
+        self.unreached = frozenset()
         return super().__call__(document, sentences_count)  # type: ignore[misc]
 
     def _spend(self, comparisons: int) -> None:
@@ -60,13 +67,23 @@ class _Truncated:
             return False
         return not any(left[s] for s, v in ratings.items() if v >= threshold)
 
-    @staticmethod
-    def _rest(ratings: dict[Any, int], remaining: Sequence[Any]) -> dict[Any, int]:
-        """Ratings below every settled one for the sentences never reached."""
+    def _rest(
+        self, ratings: dict[Any, int], remaining: Sequence[Any], left: Counter[Any]
+    ) -> dict[Any, int]:
+        """Ratings below every settled one for the sentences never reached (sumy needs a
+        rating for each), and :attr:`unreached` says which ratings may not be sumy's:
+        those of sentences with copies still to place (a copy's rating overwrites the
+        earlier one), and those that a later rating could tie: every later one is at
+        most -len(ratings). When no sentence is left, every rating is sumy's."""
         start = -len(ratings) - 1
+        unreached = set()
+        if remaining:
+            unreached = {s for s, v in ratings.items() if left[s] or v <= start + 1}
         for k, s in enumerate(remaining):
             if s not in ratings:
                 ratings[s] = start - k
+                unreached.add(s)
+        self.unreached = frozenset(unreached)
         return ratings
 
 
@@ -97,7 +114,7 @@ class FastSumBasic(_Truncated, SumBasicSummarizer):  # type: ignore[misc]
             for i in {i for w in words[best] for i in having[w]}:
                 avgs[i] = average(word_freq, words[i])
         alive = np.flatnonzero(~removed)
-        return self._rest(ratings, [sentences[i] for i in alive])
+        return self._rest(ratings, [sentences[i] for i in alive], left)
 
 
 class FastKL(_Truncated, KLSummarizer):  # type: ignore[misc]
@@ -130,7 +147,7 @@ class FastKL(_Truncated, KLSummarizer):  # type: ignore[misc]
             del counts[best]
             summary.append(best_sentence)
             ratings[best_sentence] = -1 * len(ratings)
-        return self._rest(ratings, sentences_list)
+        return self._rest(ratings, sentences_list, left)
 
 
 def _joint(wc1: dict[str, int], len1: int, wc2: dict[str, int], len2: int) -> dict[str, float]:

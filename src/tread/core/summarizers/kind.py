@@ -12,7 +12,8 @@ reason a reader can check (``tread summarize --explain`` prints them):
   ("ALICE: ...") or short lines without a full stop. No position carries the gist.
 
 ``classify`` reads a :class:`Segmentation` (or a text, which it segments); ``plan`` is a
-pure function from a kind to an algorithm and a sentence count. Chapter headings are
+pure function from a kind to an algorithm and a sentence count; ``choose`` is both, for
+the ``auto`` algorithm. Chapter headings are
 recognised in English only ("Chapter", "Book", "Part"...); in other languages a book is
 told by its length.
 """
@@ -23,7 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from tread.core.article import Segmentation
+from tread.core.article import Choice, Segmentation
+from tread.core.text.headings import BULLET, SPEAKER, is_chapter
 
 NEWS: Final = "news"
 LONG: Final = "long"
@@ -41,24 +43,11 @@ NOTES_SHARE: Final = 0.4
 NOTES_WITH_FRAGMENTS: Final = 0.6
 #: notes need at least this many lines: a title and two lines are not a list
 MIN_NOTE_LINES: Final = 5
+#: sentences in a summary unless asked for a number: more for a long text
+SENTENCES: Final = 5
+LONG_SENTENCES: Final = 10
 
 _LINE: Final = re.compile(r"[^\r\n]+")
-_NUMBER_WORDS: Final = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last"
-)
-# "CHAPTER 1. Loomings.", "Chapter XII", "BOOK THE FIRST", "Part two": the keyword
-# capitalised, then a numeral; a heading line is short
-_CHAPTER: Final = re.compile(
-    r"(?:CHAPTER|Chapter|BOOK|Book|PART|Part|ACT|Act|CANTO|Canto|STAVE|Stave)\s+"
-    rf"(?:the\s+|THE\s+)?(?:[IVXLCDM]+|\d+|(?i:{_NUMBER_WORDS}))\b"
-)
-_HEADING_WORDS: Final = 20
-_BULLET: Final = re.compile(r"(?:[-*•·–+]|\d{1,3}[.)]|[a-z][.)]|\[[ xX]?\])\s+\S")
-_SPEAKER: Final = re.compile(
-    r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}|[A-Z]{2,}[\w ]{0,20})"
-    r"\s*(?:\([^)]{0,30}\))?:\s+\S"
-)
 _ENDS: Final = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORDS: Final = re.compile(r"\w+")
 
@@ -94,10 +83,6 @@ class Signals:
     first_chapter: str | None = None
 
 
-def _is_chapter(line: str, words: int) -> bool:
-    return words <= _HEADING_WORDS and _CHAPTER.match(line) is not None
-
-
 def signals(seg: Segmentation) -> Signals:
     """Count the lines that look like chapter headings, bullets, speaker tags and short
     fragments (under eight words, no final stop), and the words and sentences."""
@@ -109,12 +94,12 @@ def signals(seg: Segmentation) -> Signals:
             continue
         lines += 1
         words = len(_WORDS.findall(line))
-        if _is_chapter(line, words):
+        if is_chapter(line):
             chapters += 1
             first_chapter = first_chapter or line
-        elif _BULLET.match(line):
+        elif BULLET.match(line):
             bullets += 1
-        elif _SPEAKER.match(line):
+        elif SPEAKER.match(line):
             speakers += 1
         elif words < 8 and not _ENDS.search(line):
             fragments += 1
@@ -137,7 +122,7 @@ def chapter_headings(text: str) -> list[tuple[int, int]]:
     for m in _LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
-        if stripped and _is_chapter(stripped, len(_WORDS.findall(stripped))):
+        if stripped and is_chapter(stripped):
             start = m.start() + len(line) - len(line.lstrip())
             spans.append((start, start + len(stripped)))
     return spans
@@ -196,16 +181,16 @@ def plan(kind: Kind, requested: int | None = None) -> Plan:
     """The algorithm and sentence count for ``kind``: ``requested`` sentences when the
     user asked for a number, else the kind's default (more for a book)."""
     if kind.name == NEWS:
-        count = 5 if requested is None else requested
+        count = SENTENCES if requested is None else requested
         return Plan(
             "tread",
             count,
             ("news: tread's model (position, centrality, names; trained on news stories)",),
         )
     if kind.name == LONG:
-        count = 10 if requested is None else requested
+        count = LONG_SENTENCES if requested is None else requested
         return Plan(LONG_ALGORITHM, count, (f"long text: {LONG_ALGORITHM} ({LONG_REASON})",))
-    count = 5 if requested is None else requested
+    count = SENTENCES if requested is None else requested
     return Plan(
         NOTES_ALGORITHM,
         count,
@@ -221,3 +206,11 @@ LONG_ALGORITHM: Final = "luhn"
 #: the same measurement decides for notes (no notes with summaries to measure on)
 NOTES_ALGORITHM: Final = "luhn"
 LONG_REASON: Final = "position-blind; most chapters covered, no fragments"
+
+
+def choose(seg: Segmentation, requested: int | None = None) -> Choice:
+    """What ``auto`` runs on ``seg``: its kind, then that kind's plan (``requested``
+    sentences, or the kind's default when None)."""
+    kind = classify(seg)
+    chosen = plan(kind, requested)
+    return Choice(kind.name, kind.reasons, chosen.algorithm, chosen.count, chosen.reasons)

@@ -28,28 +28,31 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tread.core.text.captions import caption_like
 
-FEATURES: Final = (
-    "position_inverse",  # 1 / (index + 1)
-    "position_relative",  # index / (sentences - 1)
-    "is_first",
-    "log_length",  # log(1 + words)
-    "is_short",  # fewer than 6 words
-    "centroid",  # cosine to the document's TF-ISF centroid
-    "forward",  # mean cosine to the sentences after it
-    "backward",  # mean cosine to the sentences before it
-    "first_overlap",  # cosine to the first sentence (0 for the first)
-    "capitalised",  # share of capitalised words after the first (names)
-    "numbers",  # number tokens per word
-    "quote",  # has quotation marks
-    "question",  # ends with a question mark
-    "title",  # cosine to the title/headings (0 when there are none)
-    "centroid_rank",  # 1 for the most central sentence of the document, 0 for the least
-    "lead_centrality",  # how central the first sentence is against the rest (document)
-    "position_x_lead",  # position_inverse x lead_centrality: trust position in news
-    "relative_length",  # log of its length over the document's mean length (style-free)
-    "caption_like",  # an image caption runs into it, or it opens with a "Label:" caption
-    "quote_start",  # opens with a quotation mark (a quote without its speaker)
-)
+#: tread's features, each with one line of what it measures (--explain prints them)
+FEATURE_MEANINGS: Final[dict[str, str]] = {
+    "position_inverse": "1 / (place + 1): 1 for the first sentence, 0.5 for the second...",
+    "position_relative": "place in the text, from 0 (first sentence) to 1 (last)",
+    "is_first": "1 for the first sentence",
+    "log_length": "log(1 + words): a longer sentence says more",
+    "is_short": "1 for a sentence under 6 words",
+    "centroid": "cosine to the whole text's TF-ISF centroid: how central the sentence is",
+    "forward": "mean cosine to the sentences after it: what the text goes on to say",
+    "backward": "mean cosine to the sentences before it: how much it repeats",
+    "first_overlap": "cosine to the first sentence (0 for the first itself)",
+    "capitalised": "share of capitalised words after the first one: names",
+    "numbers": "number tokens per word: figures and dates",
+    "quote": "1 when it has quotation marks",
+    "question": "1 when it ends with a question mark",
+    "title": "cosine to the title and headings (0 when there are none)",
+    "centroid_rank": "centrality as a rank: 1 for the most central sentence, 0 the least",
+    "lead_centrality": "how central the first sentence is (one value for the whole text)",
+    "position_x_lead": "position_inverse x lead_centrality: position counts when the "
+    "opening is central, as in news",
+    "relative_length": "log of its length over the text's mean sentence length",
+    "caption_like": "an image caption runs into it, or it opens like one ('Pictured: ...')",
+    "quote_start": "1 when it opens with a quotation mark (a quote before its speaker)",
+}
+FEATURES: Final = tuple(FEATURE_MEANINGS)
 _NUMBER: Final = re.compile(r"\d")
 _TOKEN: Final = re.compile(r"\S+")
 _WORD: Final = re.compile(r"[^\W\d_][\w'-]*")
@@ -381,6 +384,7 @@ class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
             "contributions": contributions,
             "passed_over": selection.passed_over,
             "lead_margin": selection.margin,
+            "margin_needed": self.model.lead_margin,
             "lead_kept": selection.lead_kept,
         }
         order = {id(s): i for i, s in enumerate(sentences)}

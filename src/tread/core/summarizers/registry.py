@@ -54,6 +54,10 @@ class Algorithm:
     #: what sumy leaves to the caller (Edmundson's word sets); None: the language's stop
     #: words, when the summariser takes them
     configure: str | None = None
+    #: "module:function" called with (Segmentation, sentences asked for or None) that
+    #: returns a :class:`~tread.core.article.Choice`: an algorithm that picks another
+    #: (``auto``) and has no summariser of its own
+    chooser: str | None = None
 
     def load(self, *, fast: bool = True) -> type[Any]:
         """The summariser class: the fast subclass when there is one and ``fast``."""
@@ -80,6 +84,12 @@ _GREEDY: Final = "tread.core.summarizers.fast_greedy"
 ALGORITHMS: Final[dict[str, Algorithm]] = {
     a.name: a
     for a in (
+        Algorithm(
+            "auto",
+            "by the kind of text: tread for news, luhn for books and notes",
+            "",
+            chooser="tread.core.summarizers.kind:choose",
+        ),
         Algorithm(
             "luhn",
             "Luhn (1958): clusters of significant words",
@@ -152,7 +162,7 @@ ALGORITHMS: Final[dict[str, Algorithm]] = {
         ),
     )
 }
-DEFAULT_ALGORITHM: Final = "tread"
+DEFAULT_ALGORITHM: Final = "auto"
 DEFAULT_SENTENCES: Final = 5
 
 

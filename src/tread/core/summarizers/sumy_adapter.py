@@ -7,7 +7,7 @@ is known by identity: nothing is found again by matching strings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from typing import Any
 
@@ -28,12 +28,13 @@ def stop_words(language: str) -> frozenset[str]:
     return words
 
 
-def build_document(seg: Segmentation) -> tuple[Any, list[Any]]:
+def build_document(seg: Segmentation, leave_out: Collection[int] = ()) -> tuple[Any, list[Any]]:
     """sumy's ``ObjectDocumentModel`` for ``seg`` and its sentences in order.
 
     Headings go in as sumy headings in the paragraph where they stand; every other
-    sentence is a plain sumy ``Sentence``. The returned list is parallel to
-    ``seg.sentences``.
+    sentence is a plain sumy ``Sentence``, but those whose index is in ``leave_out``,
+    which are not in the document at all. The returned list is parallel to the
+    sentences kept (to ``seg.sentences`` when none is left out).
     """
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
@@ -43,7 +44,7 @@ def build_document(seg: Segmentation) -> tuple[Any, list[Any]]:
     ordered: list[Any] = []
     items = sorted(
         [(h.start, h.paragraph, True) for h in seg.headings]
-        + [(s.start, s.paragraph, False) for s in seg.sentences]
+        + [(s.start, s.paragraph, False) for s in seg.sentences if s.index not in leave_out]
     )
     ends = {h.start: h.end for h in seg.headings} | {s.start: s.end for s in seg.sentences}
     for start, paragraph, is_heading in items:

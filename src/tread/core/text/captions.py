@@ -24,6 +24,8 @@ _TOKEN: Final = re.compile(r"\S+")
 _WORD: Final = re.compile(r"[^\W\d_][\w'-]*")
 _OPENING: Final = "\"'‘“«(["
 _CLOSING: Final = "'’\")"
+# a word after white space, without its opening quotes or brackets (_OPENING)
+_LATER_CAPITALISED: Final = re.compile(r"\s[\"'‘“«(\[]*(\S+)")
 # "Label: text" opening a caption ("Pictured:", "New venture:"), not "Smith said: ...";
 # and the Daily Mail's video marker
 _CAPTION_LABEL: Final = re.compile(r"Scroll down for video\s*|[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s")
@@ -67,6 +69,10 @@ def caption_breaks(text: str, stop_words: frozenset[str] | None = None) -> list[
     is not capitalised (titles and names are: "told The Huffington Post", "Fear The
     Walking Dead") and stands outside double quotes. The first two words never count."""
     stop_words = english_stop_words() if stop_words is None else stop_words
+    # most sentences have no capitalised stop word after their first word: done
+    later = _LATER_CAPITALISED.findall(text)
+    if not any(w[:1].isupper() and w.lower() in stop_words for w in later):
+        return []
     breaks = []
     tokens = list(_TOKEN.finditer(text))
     quotes = 0
@@ -107,15 +113,26 @@ def caption_like(text: str, stop_words: frozenset[str] | None = None) -> bool:
     return bool(caption_breaks(text, stop_words))
 
 
+def cut_at_captions(
+    text: str, start: int, end: int, stop_words: frozenset[str] | None = None
+) -> list[tuple[int, int]]:
+    """``text[start:end]`` (a sentence) as the spans left when it is cut where a caption
+    runs into it; the one span when none does. segment.py calls it for English text."""
+    cuts = [start + b for b in caption_breaks(text[start:end], stop_words)]
+    spans = []
+    for a, b in pairwise([start, *cuts, end]):
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
 def split_at_captions(seg: Segmentation, stop_words: frozenset[str] | None = None) -> Segmentation:
-    """``seg`` with each sentence cut where a caption runs into it (for English text:
-    phase 2 calls it from segment.py when the language is English)."""
+    """``seg`` with each sentence cut where a caption runs into it (segmentation of
+    English text already does it: for text segmented with ``captions=False``)."""
     sentences: list[Sentence] = []
     for s in seg.sentences:
-        cuts = [s.start + b for b in caption_breaks(seg.text[s.start : s.end], stop_words)]
-        for start, end in pairwise([s.start, *cuts, s.end]):
-            while end > start and seg.text[end - 1].isspace():
-                end -= 1
-            if start < end:
-                sentences.append(Sentence(len(sentences), start, end, s.paragraph))
+        for start, end in cut_at_captions(seg.text, s.start, s.end, stop_words):
+            sentences.append(Sentence(len(sentences), start, end, s.paragraph))
     return replace(seg, sentences=tuple(sentences))

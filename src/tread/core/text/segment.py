@@ -9,7 +9,7 @@ its own ``Tokenizer``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any, Final
@@ -19,6 +19,7 @@ from tread.core.article import Article, Heading, Segmentation, Sentence
 from tread.core.limits import max_sentence_chars, too_many_sentences
 from tread.core.text.abbreviations import abbreviation_types
 from tread.core.text.detect import LanguageChoice, choose_language
+from tread.core.text.headings import heading_kind, opens_block, starts_item
 from tread.core.text.languages import DEFAULT_LANGUAGE, PUNKT_MODELS, normalize_language
 
 # sumy's own word filter (sumy.nlp.tokenizers.Tokenizer._WORD_PATTERN)
@@ -190,10 +191,34 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lines = [(s, e) for s, e in lines if s < e]
     if len(lines) < 2:
         return [(start, end)]
+    # a chapter, Markdown or HTML heading is its own paragraph, blank line after it or not
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for s, e in lines:
+        if opens_block(text[s:e]):
+            out += _split_lines(text, run)
+            out.append((s, e))
+            run = []
+        else:
+            run.append((s, e))
+    return out + _split_lines(text, run)
+
+
+def _split_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One paragraph per line when nearly every line ends a sentence, else one; in a
+    list or a transcript, one per item or turn (with the lines that continue it)."""
+    if len(lines) < 2:
+        return lines
+    items = [i for i, (s, e) in enumerate(lines) if starts_item(text[s:e])]
+    if len(items) >= 2:
+        out = _split_lines(text, lines[: items[0]])
+        for a, b in zip(items, [*items[1:], len(lines)], strict=True):
+            out.append((lines[a][0], lines[b - 1][1]))
+        return out
     ending = sum(1 for s, e in lines[:-1] if _ENDS_SENTENCE.search(text, s, e))
     if ending >= 0.8 * (len(lines) - 1):
         return lines
-    return [(start, end)]
+    return [(lines[0][0], lines[-1][1])]
 
 
 def _looks_like_title(text: str, span: tuple[int, int], paragraphs: int) -> bool:
@@ -215,14 +240,29 @@ def heading_spans(
     headings: Sequence[tuple[int, int]] | None = None,
     detect_title: bool = True,
 ) -> list[tuple[int, int]]:
-    """The heading spans: those given, else the title line when there is one and any
-    paragraph that is only a date (a dateline)."""
+    """The heading spans: those given (a source that knows them, such as Markdown),
+    else the title line when there is one, any paragraph that is only a date (a
+    dateline) and every paragraph of one line that :func:`headings.heading_kind` calls
+    a heading. When those would leave no text at all (a list of short lines), only the
+    title, datelines and chapter, Markdown and HTML headings are headings."""
     if headings is not None:
         return list(headings)
-    found = [span for span in paragraphs if _DATELINE.fullmatch(text, span[0], span[1])]
-    if detect_title and paragraphs and _looks_like_title(text, paragraphs[0], len(paragraphs)):
-        found = [paragraphs[0], *(f for f in found if f != paragraphs[0])]
-    return found
+    title = (
+        paragraphs[0]
+        if detect_title and paragraphs and _looks_like_title(text, paragraphs[0], len(paragraphs))
+        else None
+    )
+    found, strong = [], []
+    for span in paragraphs:
+        line = text[span[0] : span[1]]
+        if span == title or _DATELINE.fullmatch(line):
+            found.append(span)
+            strong.append(span)
+        elif heading_kind(line) is not None:
+            found.append(span)
+            if opens_block(line):
+                strong.append(span)
+    return found if len(found) < len(paragraphs) else strong
 
 
 def segment(
@@ -232,18 +272,24 @@ def segment(
     headings: Sequence[tuple[int, int]] | None = None,
     detect_title: bool = True,
     max_sentences: int | None = None,
+    captions: bool = True,
 ) -> Segmentation:
     """Split ``text`` into paragraphs, headings and sentences, all as offsets into it.
 
     ``headings`` marks (start, end) spans known to be headings (e.g. from Markdown);
     otherwise a short first line without final punctuation that stands apart is the
     title. No other line becomes a heading: an ALL-CAPS byline stays a sentence.
-    A sentence longer than ``TREAD_MAX_SENTENCE_CHARS`` is cut into pieces. With
+    A sentence longer than ``TREAD_MAX_SENTENCE_CHARS`` is cut into pieces; in English,
+    a sentence is also cut where an image caption runs into it (``captions``,
+    :mod:`.captions`: Daily Mail copy loses the caption's full stop). With
     ``max_sentences``, a text with more sentences is refused (InputTooLarge) as soon
     as segmentation passes that many, not after reading them all.
     """
     tokenizer = get_tokenizer(language)
     cap = max_sentence_chars()
+    cut: Callable[[str, int, int], list[tuple[int, int]]] | None = None
+    if captions and tokenizer.language == "english":
+        from tread.core.text.captions import cut_at_captions as cut
     paragraphs = paragraph_spans(text)
     heading_set = set(heading_spans(text, paragraphs, headings, detect_title))
     sentences: list[Sentence] = []
@@ -254,7 +300,8 @@ def segment(
             continue
         for s, e in tokenizer.iter_sentence_spans(text[p_start:p_end]):
             for a, b in pieces(text, *_strip_span(text, p_start + s, p_start + e), cap):
-                sentences.append(Sentence(len(sentences), a, b, p_index))
+                for c, d in cut(text, a, b) if cut is not None else ((a, b),):
+                    sentences.append(Sentence(len(sentences), c, d, p_index))
             if max_sentences is not None and len(sentences) > max_sentences:
                 raise too_many_sentences(len(sentences), max_sentences, complete=False)
     return Segmentation(

@@ -305,7 +305,7 @@ class ReaderScreen(Screen[None]):
         if art is None or art.segmentation is None or art.article is None:
             return
         self.panel.border_title = f"summary · {language_label(art.segmentation)}"
-        self.panel.tooltip = language_tooltip(art.segmentation)
+        self.panel.language_tip = language_tooltip(art.segmentation)
         algorithm, count = self.config.algorithm, self.config.sentences
         summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
         self.view.set_current(None, scroll=False)

@@ -43,6 +43,8 @@ class SummaryPanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._note = ""
+        #: the language of the text and how it was chosen (part of the tooltip)
+        self.language_tip = ""
 
     @property
     def note(self) -> str:
@@ -52,6 +54,7 @@ class SummaryPanel(OptionList):
     def show_note(self, note: str, subtitle: str | None = None) -> None:
         """No summary to show: say why (or what is being done)."""
         self._note = note
+        self.tooltip = self.language_tip or None
         self.clear_options()
         self.border_subtitle = subtitle
         self.add_option(Option(Text(note, style="italic"), disabled=True))
@@ -59,9 +62,16 @@ class SummaryPanel(OptionList):
     def show_summary(self, text: str, summary: Summary) -> None:
         self._note = ""
         self.clear_options()
-        self.border_subtitle = (
-            f"{summary.algorithm} · {len(summary.sentences)} of {summary.document_sentence_count}"
-        )
+        name, chose = summary.algorithm, None
+        if summary.choice is not None:  # auto: what it chose, for what kind of text
+            name = f"{summary.choice.algorithm} (auto)"
+            chose = (
+                f"auto chose {summary.choice.algorithm} for {summary.choice.kind}: "
+                + "; ".join(summary.choice.kind_reasons)
+            )
+        self.tooltip = "\n".join(tip for tip in (self.language_tip, chose) if tip) or None
+        counted = f"{len(summary.sentences)} of {summary.document_sentence_count}"
+        self.border_subtitle = f"{name} · {counted}"
         finite = [score for score, _ in summary.ranking if math.isfinite(score)]
         low, high = (min(finite), max(finite)) if finite else (0.0, 0.0)
         for number, s in enumerate(summary.sentences, 1):
