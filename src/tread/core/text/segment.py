@@ -9,7 +9,7 @@ its own ``Tokenizer``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, Final
 
@@ -230,6 +230,8 @@ def segment(
     headings: Sequence[tuple[int, int]] | None = None,
     detect_title: bool = True,
     max_sentences: int | None = None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Segmentation:
     """Split ``text`` into paragraphs, headings and sentences, all as offsets into it.
 
@@ -239,8 +241,12 @@ def segment(
     A sentence longer than ``TREAD_MAX_SENTENCE_CHARS`` is cut into pieces. With
     ``max_sentences``, a text with more sentences is refused (InputTooLarge) as soon
     as segmentation passes that many, not after reading them all.
+
+    ``progress(fraction of the text done)`` and ``cancelled()`` (then Cancelled is
+    raised) are called after every paragraph and every 256 sentences.
     """
     tokenizer = get_tokenizer(language)
+    checked = _Checkpoint(len(text), progress, cancelled)
     cap = max_sentence_chars()
     paragraphs = paragraph_spans(text)
     heading_set = set(heading_spans(text, paragraphs, headings, detect_title))
@@ -255,6 +261,9 @@ def segment(
                 sentences.append(Sentence(len(sentences), a, b, p_index))
             if max_sentences is not None and len(sentences) > max_sentences:
                 raise too_many_sentences(len(sentences), max_sentences, complete=False)
+            if len(sentences) % 256 == 0:
+                checked(p_start + e)
+        checked(p_end)
     return Segmentation(
         text=text,
         language=tokenizer.language,
@@ -264,7 +273,35 @@ def segment(
     )
 
 
-def segment_article(article: Article, language: str) -> Segmentation:
+class _Checkpoint:
+    """Reports progress and raises Cancelled when asked to stop; free when unused."""
+
+    def __init__(
+        self,
+        length: int,
+        progress: Callable[[float], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self._length = max(1, length)
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def __call__(self, done: int) -> None:
+        if self._cancelled is not None and self._cancelled():
+            from tread.core.errors import Cancelled
+
+            raise Cancelled("segmentation cancelled")
+        if self._progress is not None:
+            self._progress(min(1.0, done / self._length))
+
+
+def segment_article(
+    article: Article,
+    language: str,
+    *,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Segmentation:
     """Segment an article, using the headings its source found when it found any.
 
     A text over the sentence limit is refused while it is segmented (InputTooLarge), not
@@ -274,4 +311,6 @@ def segment_article(article: Article, language: str) -> Segmentation:
         language,
         headings=article.headings or None,
         max_sentences=limits.max_sentences(),
+        progress=progress,
+        cancelled=cancelled,
     )
