@@ -6,11 +6,15 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import click
 
+from tread.commands.batch_io import input_format_option, jobs_option
 from tread.commands.console import error, use_color
 from tread.commands.options import inputs_argument
+from tread.commands.progress import Bar, quiet_option
+from tread.commands.progress import wanted as progress_wanted
 from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS
 from tread.core.errors import TreadError
@@ -21,6 +25,8 @@ Examples:
   tread entities --types PERSON,ORG story.txt
   tread entities --types place --format text a.txt b.txt | sort -t$'\\t' -k3 -nr
   cat story.txt | tread entities --format json - | jq '.entities[] | .text'
+  tread entities --jobs 2 book.txt                  # a long text on two processes
+  tread entities --input-format jsonl --jobs 2 corpus.jsonl > entities.jsonl
 """
 
 
@@ -71,6 +77,9 @@ def group_entities(entities: Sequence[Entity]) -> list[Group]:
 )
 @click.option("-m", "--model", default=None, help="spaCy pipeline to use (e.g. en_core_web_md).")
 @click.option("--raw", is_flag=True, help="The model's entities without tread's corrections.")
+@input_format_option
+@jobs_option
+@quiet_option
 @click.pass_context
 def entities(
     ctx: click.Context,
@@ -79,17 +88,21 @@ def entities(
     types: str | None,
     model: str | None,
     raw: bool,
+    input_format: str,
+    jobs: int,
+    quiet: bool,
 ) -> None:
     """List the named entities of each FILE (or of standard input).
 
     Same inputs as 'tread summarize'. Offsets in JSON are character offsets into the
-    decoded text.
+    decoded text. With --input-format jsonl each FILE is a corpus, one article a line,
+    and the output one JSON line per article, in input order.
     """
+    from tread.batch import ordered_map
     from tread.core.config import load_config
     from tread.core.entities.kinds import parse_types
     from tread.core.entities.registry import make_extractor
     from tread.core.errors import NerUnavailable
-    from tread.core.sources import STDIN_NAME, load
 
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -102,27 +115,75 @@ def entities(
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
     config = load_config()[0]
-    extractor = make_extractor(
-        config.entity_backend, model=model or config.model or None, corrections=not raw
-    )
-    failures = 0
-    for path in inputs:
-        name = STDIN_NAME if path == "-" else path
-        try:
-            article = load(path)
-            found = extractor.extract(article.text)
-        except NerUnavailable as exc:
-            error(str(exc))
+    model = model or config.model or None
+    if input_format == "jsonl":
+        from tread.batch import Task
+        from tread.commands.batch_io import run_jsonl
+
+        task = Task(
+            "entities",
+            backend=config.entity_backend,
+            model=model,
+            corrections=not raw,
+            types=frozenset(wanted) if wanted is not None else None,
+        )
+        if run_jsonl(inputs, task, jobs=jobs, quiet=quiet):
             ctx.exit(1)
-        except TreadError as exc:
-            error(f"{name}: {exc}")
-            failures += 1
-            continue
-        if wanted is not None:
-            found = [e for e in found if e.label in wanted]
-        _print(name, found, fmt, several=len(inputs) > 1, model=extractor.model_name)
+        return
+    settings = (config.entity_backend, model, not raw)
+    extractor = make_extractor(config.entity_backend, model=model, corrections=not raw)
+    failures = 0
+    with Bar(progress_wanted(quiet), "entities", len(inputs), counts=len(inputs) > 1) as bar:
+        if len(inputs) > 1 and jobs > 1 and "-" not in inputs:
+            extractor.extract("Ada Lovelace lived in London.")  # forked workers share the model
+            results = ordered_map(_entities_many, list(inputs), jobs, settings)
+        else:
+            results = (
+                _entities_of(path, extractor, bar=bar if len(inputs) == 1 else None, jobs=jobs)
+                for path in inputs
+            )
+        for done, (name, found) in enumerate(results, 1):
+            if len(inputs) > 1:
+                bar.update(done, description=f"entities ({done:,} of {len(inputs):,})")
+            if isinstance(found, NerUnavailable):
+                error(str(found))
+                ctx.exit(1)
+            if isinstance(found, TreadError):
+                error(f"{name}: {found}")
+                failures += 1
+                continue
+            if wanted is not None:
+                found = [e for e in found if e.label in wanted]
+            _print(name, found, fmt, several=len(inputs) > 1, model=extractor.model_name)
     if failures:
         ctx.exit(1)
+
+
+def _entities_of(
+    path: str, extractor: Any, *, bar: Bar | None = None, jobs: int = 1
+) -> tuple[str, list[Entity] | TreadError]:
+    """(name, entities) of one input, or (name, the error)."""
+    from tread.core.sources import STDIN_NAME, load
+
+    name = STDIN_NAME if path == "-" else path
+    try:
+        article = load(path)
+        if bar is None:
+            return name, extractor.extract(article.text)
+        return name, extractor.extract(
+            article.text,
+            progress=lambda done, total: bar.update(done, total, "entities"),
+            processes=jobs,
+        )
+    except TreadError as exc:
+        return name, exc
+
+
+def _entities_many(paths: list[str], settings: tuple[str | None, str | None, bool]) -> list[Any]:
+    from tread.batch import extractor_for
+
+    extractor = extractor_for(*settings)
+    return [_entities_of(p, extractor) for p in paths]
 
 
 def _print(name: str, found: list[Entity], fmt: str, *, several: bool, model: str) -> None:

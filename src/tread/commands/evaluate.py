@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from tread.commands.console import use_color
+from tread.commands.progress import quiet_option
 
 EPILOG = """\b
 Examples:
@@ -68,6 +67,7 @@ LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsu
     default="table",
     show_default=True,
 )
+@quiet_option
 def evaluate(
     dataset: Path,
     algorithms: str,
@@ -77,6 +77,7 @@ def evaluate(
     jobs: int,
     shuffle: bool,
     fmt: str,
+    quiet: bool,
 ) -> None:
     """Score every algorithm's summaries against reference summaries.
 
@@ -110,7 +111,7 @@ def evaluate(
     if shuffle:
         articles = shuffled(articles)
     count = None if reference_length else sentences
-    results = _run_with_progress(run, articles, names, count, jobs)
+    results = _run_with_progress(run, articles, names, count, jobs, quiet)
     length = "reference length" if count is None else f"{count} sentences"
     from tread.core.text.sanitize import one_line_safe
 
@@ -156,15 +157,12 @@ def _report_skipped(dataset: Path, skipped: list[str]) -> None:
 
 
 def _run_with_progress(
-    run: Any, articles: Any, names: list[str], count: int | None, jobs: int
+    run: Any, articles: Any, names: list[str], count: int | None, jobs: int, quiet: bool
 ) -> Any:
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        return run(articles, names, count, jobs=jobs)
-    from rich.progress import Progress
+    from tread.commands.progress import Bar, wanted
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("evaluating", total=len(articles))
-        return run(articles, names, count, jobs=jobs, progress=lambda n: bar.advance(task, n))
+    with Bar(wanted(quiet), "evaluating", len(articles)) as bar:
+        return run(articles, names, count, jobs=jobs, progress=bar.advance)
 
 
 def _record(r) -> dict[str, object]:  # type: ignore[no-untyped-def]
