@@ -4,16 +4,61 @@ from __future__ import annotations
 
 import random
 
-_WORDS = (
-    "Regulatory Safety Transport Health Energy Maritime Aviation Water Housing Labour "
-    "Trade Finance Border Forest Mining Data Rail Food Drug Nuclear"
-).split()
-_KINDS = "Agency Authority Commission Bureau Office Service Board Administration".split()
-_CITIES = (
-    "Chicago Paris Toronto Nairobi Rome Canberra Boston Madrid Lagos Lima Oslo Seoul Quito "
-    "Dakar Hanoi Perth Dublin Vienna Prague Warsaw"
-).split()
-_DAYS = "Monday Tuesday Wednesday Thursday Friday".split()
+_WORDS = [
+    "Regulatory",
+    "Safety",
+    "Transport",
+    "Health",
+    "Energy",
+    "Maritime",
+    "Aviation",
+    "Water",
+    "Housing",
+    "Labour",
+    "Trade",
+    "Finance",
+    "Border",
+    "Forest",
+    "Mining",
+    "Data",
+    "Rail",
+    "Food",
+    "Drug",
+    "Nuclear",
+]
+_KINDS = [
+    "Agency",
+    "Authority",
+    "Commission",
+    "Bureau",
+    "Office",
+    "Service",
+    "Board",
+    "Administration",
+]
+_CITIES = [
+    "Chicago",
+    "Paris",
+    "Toronto",
+    "Nairobi",
+    "Rome",
+    "Canberra",
+    "Boston",
+    "Madrid",
+    "Lagos",
+    "Lima",
+    "Oslo",
+    "Seoul",
+    "Quito",
+    "Dakar",
+    "Hanoi",
+    "Perth",
+    "Dublin",
+    "Vienna",
+    "Prague",
+    "Warsaw",
+]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 def one_paragraph(sentences: int, seed: int = 17) -> str:

@@ -60,9 +60,7 @@ def main() -> None:
         ]
 
     def pool(method: str) -> Callable[[], object]:
-        return lambda: model_entities_in_processes(
-            ner, text, batches(chunks), 2, method=method
-        )
+        return lambda: model_entities_in_processes(ner, text, batches(chunks), 2, method=method)
 
     ways: dict[str, Callable[[], object]] = {
         "one process": lambda: ner.extract(text),

@@ -142,7 +142,7 @@ def _article(record: Record) -> Any:
         raise UnreadableInput(f'{where}: no "text" string')
     text = sanitize(text)
     if not text.strip():
-        raise EmptyDocument(f"{where}: no text (only whitespace)")
+        raise EmptyDocument(f"{where}: " + ("no text (only whitespace)" if text else "empty text"))
     title = record.get("title")
     source = str(record.get("id") if record.get("id") is not None else where)
     return Article(text, source, title=title if isinstance(title, str) else None)
