@@ -10,10 +10,8 @@ from tread.core.errors import NerUnavailable, TreadError
 
 
 @pytest.fixture(scope="session")
-def ner() -> SpacyEntityExtractor:
-    extractor = SpacyEntityExtractor()
-    extractor.load()
-    return extractor
+def ner(spacy_ner: SpacyEntityExtractor) -> SpacyEntityExtractor:
+    return spacy_ner
 
 
 @pytest.fixture(scope="session")
@@ -58,6 +56,7 @@ def test_acronym_defined_in_the_text_is_the_same_organisation(
     assert sum(1 for e in fixed if e.text == "ICE" and e.label == "ORG") == text.count("ICE")
 
 
+@pytest.mark.slow
 def test_slim_pipeline_gives_the_same_entities_as_the_full_one(
     raw_ner: SpacyEntityExtractor,
 ) -> None:
@@ -85,6 +84,7 @@ def test_character_offsets_with_emoji_and_crlf(ner: SpacyEntityExtractor) -> Non
     assert {"Angela Merkel", "Paris", "Barack Obama"} <= {e.text for e in found}
 
 
+@pytest.mark.slow
 def test_long_multi_paragraph_text(ner: SpacyEntityExtractor) -> None:
     paragraphs = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
     text = "\n\n".join(paragraphs * 7)  # about 60,000 words
