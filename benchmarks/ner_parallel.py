@@ -22,6 +22,7 @@ suffer.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import statistics
 import sys
@@ -84,10 +85,11 @@ def main() -> None:
     lines = [
         "# NER of one long text on two cores",
         "",
-        f"Made by `python benchmarks/ner_parallel.py --sentences {args.sentences} "
-        f"--repeat {args.repeat}`: a generated one-paragraph text of {args.sentences:,} "
-        f"sentences ({len(text):,} characters, {len(chunks)} chunks); {os.cpu_count()} "
-        f"cores; 1-minute load average {min(load):.1f}–{max(load):.1f} during the run. "
+        f"Made on {datetime.date.today().isoformat()} by `python benchmarks/ner_parallel.py "
+        f"--sentences {args.sentences} --repeat {args.repeat}`: a generated one-paragraph "
+        f"text of {args.sentences:,} sentences ({len(text):,} characters, {len(chunks)} "
+        f"chunks); {os.cpu_count()} cores, shared with other work; 1-minute load average "
+        f"{min(load):.1f}–{max(load):.1f} during the run. "
         "Medians; every way gives the same entities (checked).",
         "",
         "| way | wall (s), median | runs (s) | vs one process |",
