@@ -168,7 +168,7 @@ def _entities_of(
     name = STDIN_NAME if path == "-" else path
     try:
         article = load(path)
-        if bar is None:
+        if bar is None or not _takes_progress(extractor):
             return name, extractor.extract(article.text)
         return name, extractor.extract(
             article.text,
@@ -177,6 +177,15 @@ def _entities_of(
         )
     except TreadError as exc:
         return name, exc
+
+
+def _takes_progress(extractor: Any) -> bool:
+    """A registered backend need only take ``extract(text, cancelled)`` (the registry's
+    EntityExtractor); progress and processes go to those that accept them (spaCy's)."""
+    import inspect
+
+    params = inspect.signature(extractor.extract).parameters
+    return "progress" in params and "processes" in params
 
 
 def _entities_many(paths: list[str], settings: tuple[str | None, str | None, bool]) -> list[Any]:
