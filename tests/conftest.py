@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +28,15 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("TREAD_MAX_INPUT_MB", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def spacy_ner() -> Any:
+    """spaCy's extractor with corrections, loaded once for the whole session. Every other
+    extractor the session makes for the same model (the reader's, each command's) shares
+    this pipeline: spacy_backend keeps one loaded pipeline per model and process."""
+    from tread.core.entities.spacy_backend import SpacyEntityExtractor
+
+    extractor = SpacyEntityExtractor()
+    extractor.load()
+    return extractor

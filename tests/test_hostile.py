@@ -102,6 +102,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return corpus(tmp_path_factory.mktemp("hostile"))
 
 
+@pytest.mark.slow
 def test_summarize_each_input(files: dict[str, Path]) -> None:
     bad = {
         "empty.txt",
@@ -125,6 +126,7 @@ def test_summarize_each_input(files: dict[str, Path]) -> None:
     assert "pwned" not in out and "evil.example" not in out
 
 
+@pytest.mark.slow
 def test_summarize_batch_goes_on_and_json_is_valid(files: dict[str, Path]) -> None:
     import json
 
@@ -137,6 +139,7 @@ def test_summarize_batch_goes_on_and_json_is_valid(files: dict[str, Path]) -> No
     assert len(proc.stderr.splitlines()) - len(notes) == 9
 
 
+@pytest.mark.slow
 def test_entities_on_the_small_inputs(files: dict[str, Path]) -> None:
     small = [p for n, p in files.items() if n not in ("long-line.txt", "many-sentences.txt")]
     for fmt in ("text", "table", "json"):
@@ -156,6 +159,7 @@ def test_add_to_the_library(files: dict[str, Path], tmp_path: Path) -> None:
     assert not any(UNSAFE.search(t) for t in titles)
 
 
+@pytest.mark.slow
 def test_size_limits(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with big.open("wb") as fh:

@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 #: every tree of Python code in the repository
@@ -37,6 +39,7 @@ def test_code_is_formatted() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_mypy_as_configured_passes() -> None:
     """Plain ``mypy``, exactly as pyproject.toml configures it (the installed package,
     which needs its py.typed marker)."""
@@ -44,6 +47,7 @@ def test_mypy_as_configured_passes() -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_mypy_passes_on_benchmarks_and_scripts() -> None:
     """They import tread's modules by name: a module moved or renamed fails here."""
     proc = _mypy("benchmarks", "scripts", "docs")

@@ -19,6 +19,7 @@ from tread.core.entities.corrections import (
     _NAMED_LABELS,
     _NOT_NAMES,
     _REPLACEABLE,
+    _acronym_uses,
     _long_form,
     correct,
 )
@@ -123,6 +124,14 @@ TOKENS = (
     "left.",
     "Senate.",
     ",",
+    "(AT)",
+    "AT",
+    "AT&T",
+    "(AT&T)",
+    "American",
+    "Telephone",
+    "&",
+    "Telegraph",
 )
 LABELS = ("ORG", "GPE", "PERSON", "DATE", "LAW", "NORP", "CARDINAL")
 
@@ -193,18 +202,54 @@ def test_work_grows_linearly_with_the_entities() -> None:
     assert per_entity[1] < 1.5 * per_entity[0] and per_entity[1] < 50
 
 
-def test_each_acronym_is_searched_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An acronym defined 100 times is looked for in the text once, not 100 times."""
-    text = "The Drug Enforcement Administration (DEA) acted. " * 100
-    searches = []
-    original = re.finditer
+def test_text_is_not_searched_once_per_acronym(monkeypatch: pytest.MonkeyPatch) -> None:
+    """89 different acronyms, each defined once: their uses are found without a regex
+    built or run per acronym (a search of the whole text for each made 20,000 sentences
+    that each define an agency take minutes)."""
+    names = [
+        (f"National {a} and {b} Agency", f"N{a[0]}{b[0]}A")
+        for a in ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel")
+        for b in ("India", "Juliet", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa")
+    ]
+    names += [(f"Office of {c}{d} Review", f"O{c}{d}R") for c in "QRSTU" for d in "VWXYZ"]
+    text = " ".join(f"The {name} ({acronym}) met the {acronym} in Rome." for name, acronym in names)
+    with_acronym: list[str] = []
+    for function in ("finditer", "compile", "search", "match"):
+        original = getattr(re, function)
 
-    def finditer(pattern: str, string: str, flags: int = 0) -> object:
-        if "DEA" in str(pattern):
-            searches.append(pattern)
-        return original(pattern, string, flags)
+        def spy(pattern: object, *args: object, _original: object = original) -> object:
+            if any(acronym in str(pattern) for _name, acronym in names):
+                with_acronym.append(str(pattern))
+            return _original(pattern, *args)  # type: ignore[operator]
 
-    monkeypatch.setattr(re, "finditer", finditer)
+        monkeypatch.setattr(re, function, spy)
     got = correct(text, [])
-    assert len(searches) == 1
-    assert sum(1 for e in got if e.text == "Drug Enforcement Administration") == 100
+    monkeypatch.undo()
+    assert with_acronym == []
+    assert got == reference_correct(text, [])
+    assert sum(1 for e in got if e.text == "NAIA") == 2 and len(names) == 89  # (NAIA), NAIA
+
+
+def test_uses_of_acronyms_with_ampersands_and_prefixes() -> None:
+    """'AT' is used inside 'AT&T' (an '&' may follow a use), not inside 'ATX' or 'AT-1';
+    a use of 'A&A' is not found again inside itself; uses are what a search per acronym
+    finds, and the longer 'AT&T' wins the merge."""
+    text = (
+        "The American Telephone (AT) and American Telephone & Telegraph (AT&T) met "
+        "Alpha & Alpha (A&A). AT&T, AT, ATX, A&A&A and AT-1 said so."
+    )
+    acronyms = {"AT", "AT&T", "A&A"}
+    assert _acronym_uses(text, acronyms) == {
+        a: [m.start() for m in re.finditer(rf"(?<![\w.-]){re.escape(a)}(?![\w-])", text)]
+        for a in acronyms
+    }
+    assert _acronym_uses(text, {"AT"})["AT"] == [24, 64, 95, 101]
+    got = correct(text, [])
+    assert got == reference_correct(text, [])
+    assert [e.text for e in got if e.start > text.index("met")] == [
+        "Alpha & Alpha",
+        "A&A",
+        "AT&T",
+        "AT",
+        "A&A",
+    ]

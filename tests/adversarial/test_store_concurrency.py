@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SAMPLE_FILES
 from tests.web import Route, serve
 from tread.core.article import Article
@@ -90,6 +92,7 @@ def check_usable(path: Path) -> None:
         assert [e.title for e in lib.entries(search="kill")]
 
 
+@pytest.mark.slow
 def test_a_kill_at_any_point_of_library_creation_leaves_a_library_that_opens(
     tmp_path: Path,
 ) -> None:
@@ -157,6 +160,7 @@ def test_twelve_adds_of_one_file_at_once_all_succeed(tmp_path: Path) -> None:
     assert sum(": already in the library as #1:" in o for o in outs) == 11
 
 
+@pytest.mark.slow
 def test_twelve_refreshes_at_once_store_the_whole_feed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     route = Route(headers={"Content-Type": "application/rss+xml"})

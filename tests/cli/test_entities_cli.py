@@ -99,6 +99,7 @@ def test_summarize_works_without_spacy() -> None:
     assert proc.stdout.strip()
 
 
+@pytest.mark.slow
 def test_doctor_passes_here_and_fails_on_a_missing_model() -> None:
     code, out, _ = run("doctor")
     assert code == 0, out

@@ -10,10 +10,8 @@ from tread.core.errors import NerUnavailable, TreadError
 
 
 @pytest.fixture(scope="session")
-def ner() -> SpacyEntityExtractor:
-    extractor = SpacyEntityExtractor()
-    extractor.load()
-    return extractor
+def ner(spacy_ner: SpacyEntityExtractor) -> SpacyEntityExtractor:
+    return spacy_ner
 
 
 @pytest.fixture(scope="session")
@@ -58,6 +56,7 @@ def test_acronym_defined_in_the_text_is_the_same_organisation(
     assert sum(1 for e in fixed if e.text == "ICE" and e.label == "ORG") == text.count("ICE")
 
 
+@pytest.mark.slow
 def test_slim_pipeline_gives_the_same_entities_as_the_full_one(
     raw_ner: SpacyEntityExtractor,
 ) -> None:
@@ -85,6 +84,7 @@ def test_character_offsets_with_emoji_and_crlf(ner: SpacyEntityExtractor) -> Non
     assert {"Angela Merkel", "Paris", "Barack Obama"} <= {e.text for e in found}
 
 
+@pytest.mark.slow
 def test_long_multi_paragraph_text(ner: SpacyEntityExtractor) -> None:
     paragraphs = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
     text = "\n\n".join(paragraphs * 7)  # about 60,000 words
@@ -128,3 +128,97 @@ def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
         SpacyEntityExtractor().extract("Ada Lovelace lived in London.")
     with pytest.raises(NerUnavailable, match="'en_core_web_xl' is not installed"):
         resolve_model("en_core_web_xl")
+
+
+def long_text() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in SAMPLE_FILES)
+
+
+def test_extractors_of_one_model_share_the_loaded_pipeline(ner: SpacyEntityExtractor) -> None:
+    """Loading costs about a second: a second extractor (the reader's, a command's)
+    reuses the pipeline the first loaded."""
+    assert SpacyEntityExtractor(corrections=False).load() is ner.load()
+
+
+def test_a_long_paragraph_reaches_spacy_in_bounded_chunks_of_whole_sentences(
+    ner: SpacyEntityExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tread.core.entities import spacy_backend
+
+    text = " ".join(
+        f"Officials in Paris said the Agency {i} met Dr. Ada Byron." for i in range(400)
+    )
+    nlp = ner.load()
+    seen: list[str] = []
+    real_pipe = nlp.pipe
+
+    def pipe(texts: list[str], **kwargs: object) -> object:
+        seen.extend(texts)
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    monkeypatch.setattr(spacy_backend, "CHUNK_CHARS", 2_000)
+    found = ner.extract(text)
+    assert len(seen) > 10 and all(len(piece) <= 2_000 for piece in seen)
+    assert all(piece.startswith("Officials") and piece.endswith("Byron.") for piece in seen)
+    assert sum(1 for e in found if e.text == "Paris") == 400
+    assert_well_formed(text, found)
+
+
+def test_progress_is_reported_and_cancel_stops_between_batches(
+    ner: SpacyEntityExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tread.core.entities import spacy_backend
+
+    monkeypatch.setattr(spacy_backend, "CHUNK_CHARS", 1_000)
+    monkeypatch.setattr(spacy_backend, "BATCH_CHARS", 1_000)
+    text = long_text()
+    reports: list[tuple[int, int]] = []
+    assert ner.extract(text, progress=lambda done, total: reports.append((done, total)))
+    assert len(reports) > 5 and reports[-1][0] == reports[-1][1]
+    assert [d for d, _ in reports] == sorted(d for d, _ in reports)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    assert ner.extract(text, cancelled) == [] and len(asked) == 3
+
+
+def test_two_processes_find_what_one_finds(
+    ner: SpacyEntityExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tread.core.entities import spacy_backend
+
+    monkeypatch.setattr(spacy_backend, "CHUNK_CHARS", 2_000)
+    monkeypatch.setattr(spacy_backend, "PARALLEL_MIN_CHARS", 1_000)
+    text = long_text()
+    calls: list[int] = []
+    real = spacy_backend.SpacyEntityExtractor.model_entities
+
+    def counted(self: SpacyEntityExtractor, *args: object) -> object:
+        calls.append(1)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spacy_backend.SpacyEntityExtractor, "model_entities", counted)
+    reports: list[int] = []
+    two = ner.extract(text, progress=lambda d, t: reports.append(d), processes=2)
+    assert calls == []  # none of the batches ran in this process
+    assert reports[-1] == sum(e - s for s, e in ner.chunks(text))
+    assert two == ner.extract(text)
+    assert ner.extract(text, lambda: True, processes=2) == []
+
+
+def test_a_scan_from_the_middle_finds_what_extract_finds(ner: SpacyEntityExtractor) -> None:
+    from tread.core.entities.scan import EntityScan, ScanBatch
+
+    text = long_text()
+    batches: list[ScanBatch] = []
+    middle = len(text) // 2
+    found = EntityScan(ner, text, focus=(middle, middle + 500), batch_chars=2_000).run(
+        batches.append
+    )
+    assert found == ner.extract(text)
+    s, e = batches[0].spans[0]
+    assert s <= middle + 500 and middle < e

@@ -109,11 +109,13 @@ def test_sample_articles(algorithm: str, path: Path) -> None:
         same(seg, algorithm, count)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("algorithm", FAST_ALGORITHMS)
 def test_long_text_300_sentences(book: Segmentation, algorithm: str) -> None:
     same(cut(book, 300), algorithm, 5)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("algorithm", [a for a in FAST_ALGORITHMS if a != "kl"])
 def test_long_text_1000_sentences(book: Segmentation, algorithm: str) -> None:
     # (stock KL takes over four minutes at 1,000 sentences; it is compared at 300)

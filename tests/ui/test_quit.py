@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import SEED
 
 STUCK = """
@@ -99,6 +101,7 @@ def test_quit_does_not_wait_for_a_stuck_analysis(tmp_path: Path) -> None:
         os.close(fd)
 
 
+@pytest.mark.slow
 def test_quit_while_spacy_works_on_a_book_exits_cleanly(tmp_path: Path) -> None:
     """`q` while spaCy is deep in a long text: the interpreter must not be finalised
     under it (that aborted in spaCy's BLAS: "libblis: Aborting.", exit status 134)."""

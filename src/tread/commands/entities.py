@@ -6,12 +6,15 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from tread.commands.batch_io import input_format_option, jobs_option
 from tread.commands.console import error, notice, use_color
 from tread.commands.options import inputs_argument, language_option
+from tread.commands.progress import Bar, quiet_option
+from tread.commands.progress import wanted as progress_wanted
 from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS
 from tread.core.errors import TreadError
@@ -25,6 +28,8 @@ Examples:
   tread entities --types PERSON,ORG story.txt
   tread entities --types place --format text a.txt b.txt | sort -t$'\\t' -k3 -nr
   cat story.txt | tread entities --format json - | jq '.entities[] | .text'
+  tread entities --jobs 2 book.txt                  # a long text on two processes
+  tread entities --input-format jsonl --jobs 2 corpus.jsonl > entities.jsonl
 """
 
 
@@ -81,6 +86,9 @@ def group_entities(entities: Sequence[Entity]) -> list[Group]:
 )
 @click.option("--raw", is_flag=True, help="The model's entities without tread's corrections.")
 @language_option
+@input_format_option
+@jobs_option
+@quiet_option
 @click.pass_context
 def entities(
     ctx: click.Context,
@@ -90,20 +98,21 @@ def entities(
     model: str | None,
     raw: bool,
     language: str,
+    input_format: str,
+    jobs: int,
+    quiet: bool,
 ) -> None:
     """List the named entities of each FILE (or of standard input).
 
     Same inputs as 'tread summarize'. Offsets in JSON are character offsets into the
     decoded text. Entities are found only with a model for the text's language (English
     and French); for any other language the output says so and the exit status is 0.
+    With --input-format jsonl each FILE is a corpus, one article a line, and the output
+    one JSON line per article, in input order.
     """
     from tread.core.config import load_config
     from tread.core.entities.kinds import parse_types
-    from tread.core.entities.languages import ExtractorsByLanguage, NoEntityModel
     from tread.core.errors import NerUnavailable
-    from tread.core.sources import STDIN_NAME, load
-    from tread.core.sources.known import metadata
-    from tread.core.text.detect import LanguageChoice, choose_language
 
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
@@ -116,45 +125,152 @@ def entities(
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
     config = load_config()[0]
-    extractors = ExtractorsByLanguage(
-        config.entity_backend, model or config.model or None, corrections=not raw
-    )
+    model = model or config.model or None
+    if input_format == "jsonl":
+        from tread.batch import Task
+        from tread.commands.batch_io import run_jsonl
+
+        task = Task(
+            "entities",
+            language=language,
+            backend=config.entity_backend,
+            model=model,
+            corrections=not raw,
+            types=frozenset(wanted) if wanted is not None else None,
+        )
+        if run_jsonl(inputs, task, jobs=jobs, quiet=quiet):
+            ctx.exit(1)
+        return
+    settings: Settings = (config.entity_backend, model, not raw, language, config.language)
+    _EXTRACTORS.clear()  # made afresh for each command (forked workers inherit them)
     failures = 0
     several = len(inputs) > 1
-    for path in inputs:
-        name = STDIN_NAME if path == "-" else path
-        choice = LanguageChoice(config.language, detected=False)
-        try:
-            article = load(path)
-            choice = choose_language(article.text, language, config.language)
-            extractor = extractors.for_language(choice.language)
-            found = extractor.extract(article.text)
-        except NoEntityModel as exc:  # nothing is wrong: there is nothing to say
-            _print_notice(name, choice, str(exc), fmt, several=several)
-            continue
-        except NerUnavailable as exc:
-            error(str(exc))
-            ctx.exit(1)
-        except TreadError as exc:
-            error(f"{name}: {exc}")
-            failures += 1
-            continue
-        if choice.note:  # after the work: a failure is one line, not the note as well
-            notice(f"{name}: {choice.note}")
-        if wanted is not None:
-            found = [e for e in found if e.label in wanted]
-        about = {"title": article.title, **metadata(article)}
-        _print(
-            name,
-            found,
-            fmt,
-            several=several,
-            model=extractor.model_name,
-            choice=choice,
-            about=about,
-        )
+    with Bar(progress_wanted(quiet), "entities", len(inputs), counts=several) as bar:
+        if several and jobs > 1 and "-" not in inputs:
+            _warm(settings)  # forked workers share the model
+            results = ordered_map(_entities_many, list(inputs), jobs, settings)
+        else:
+            results = (
+                _entities_of(path, settings, bar=None if several else bar, jobs=jobs)
+                for path in inputs
+            )
+        for done, (name, outcome) in enumerate(results, 1):
+            if several:
+                bar.update(done, description=f"entities ({done:,} of {len(inputs):,})")
+            if isinstance(outcome, NerUnavailable):
+                error(str(outcome))
+                ctx.exit(1)
+            if isinstance(outcome, TreadError):
+                error(f"{name}: {outcome}")
+                failures += 1
+                continue
+            if outcome.choice.note:  # after the work: a failure is one line, not this too
+                notice(f"{name}: {outcome.choice.note}")
+            if outcome.notice is not None:  # no model for its language: nothing is wrong
+                _print_notice(name, outcome.choice, outcome.notice, fmt, several=several)
+                continue
+            found = outcome.found
+            if wanted is not None:
+                found = [e for e in found if e.label in wanted]
+            _print(
+                name,
+                found,
+                fmt,
+                several=several,
+                model=outcome.model,
+                choice=outcome.choice,
+                about=outcome.about,
+            )
     if failures:
         ctx.exit(1)
+
+
+#: entity backend, model, corrections, language asked for (or "auto"), the fallback
+Settings = tuple[str | None, str | None, bool, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One input's entities, in the language chosen for it (or why there are none)."""
+
+    found: list[Entity]
+    choice: LanguageChoice
+    about: dict[str, str | None]
+    model: str
+    notice: str | None = None
+
+
+def ordered_map(fn: Any, items: list[str], jobs: int, settings: Settings) -> Any:
+    from tread.batch import ordered_map as mapped
+
+    return mapped(fn, items, jobs, settings)
+
+
+_EXTRACTORS: dict[tuple[str | None, str | None, bool], Any] = {}
+
+
+def _extractors(settings: Settings) -> Any:
+    """One ExtractorsByLanguage per process and settings (each model loads once)."""
+    from tread.core.entities.languages import ExtractorsByLanguage
+
+    backend, model, corrections = settings[:3]
+    key = (backend, model, corrections)
+    if key not in _EXTRACTORS:
+        _EXTRACTORS[key] = ExtractorsByLanguage(backend, model, corrections=corrections)
+    return _EXTRACTORS[key]
+
+
+def _warm(settings: Settings) -> None:
+    """Load the configured language's model before forking, so workers share it."""
+    import contextlib
+
+    with contextlib.suppress(TreadError):  # each input reports it
+        _extractors(settings).for_language(settings[4]).extract("Ada Lovelace lived in London.")
+
+
+def _entities_of(
+    path: str, settings: Settings, *, bar: Bar | None = None, jobs: int = 1
+) -> tuple[str, Found | TreadError]:
+    """(name, what was found) of one input, or (name, the error)."""
+    from tread.core.entities.languages import NoEntityModel
+    from tread.core.sources import STDIN_NAME, load
+    from tread.core.sources.known import metadata
+    from tread.core.text.detect import LanguageChoice, choose_language
+
+    language, fallback = settings[3], settings[4]
+    name = STDIN_NAME if path == "-" else path
+    choice = LanguageChoice(fallback, detected=False)
+    try:
+        article = load(path)
+        about = {"title": article.title, **metadata(article)}
+        choice = choose_language(article.text, language, fallback)
+        extractor = _extractors(settings).for_language(choice.language)
+        if bar is None or not _takes_progress(extractor):
+            found = extractor.extract(article.text)
+        else:
+            found = extractor.extract(
+                article.text,
+                progress=lambda done, total: bar.update(done, total, "entities"),
+                processes=jobs,
+            )
+    except NoEntityModel as exc:
+        return name, Found([], choice, {}, "", notice=str(exc))
+    except TreadError as exc:
+        return name, exc
+    return name, Found(found, choice, about, extractor.model_name)
+
+
+def _takes_progress(extractor: Any) -> bool:
+    """A registered backend need only take ``extract(text, cancelled)`` (the registry's
+    EntityExtractor); progress and processes go to those that accept them (spaCy's)."""
+    import inspect
+
+    params = inspect.signature(extractor.extract).parameters
+    return "progress" in params and "processes" in params
+
+
+def _entities_many(paths: list[str], settings: Settings) -> list[Any]:
+    return [_entities_of(p, settings) for p in paths]
 
 
 def _language_fields(choice: LanguageChoice) -> dict[str, object]:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
 from tread.commands.console import use_color
+from tread.commands.progress import quiet_option
 
 EPILOG = """\b
 Examples:
@@ -83,6 +82,7 @@ LABELS = {"rouge1": "R-1", "rouge2": "R-2", "rougeL": "R-L", "rougeLsum": "R-Lsu
     default="table",
     show_default=True,
 )
+@quiet_option
 def evaluate(
     dataset: Path,
     algorithms: str,
@@ -94,6 +94,7 @@ def evaluate(
     extra_references: Path | None,
     combine: str,
     fmt: str,
+    quiet: bool,
 ) -> None:
     """Score every algorithm's summaries against reference summaries.
 
@@ -134,7 +135,7 @@ def evaluate(
     if shuffle:
         articles = shuffled(articles)
     count = None if reference_length else sentences
-    results = _run_with_progress(run, articles, names, count, jobs, combine)
+    results = _run_with_progress(run, articles, names, count, jobs, combine, quiet)
     length = "reference length" if count is None else f"{count} sentences"
     from tread.core.evaluation import categories
     from tread.core.text.sanitize import one_line_safe
@@ -200,22 +201,18 @@ def _report_skipped(dataset: Path, skipped: list[str]) -> None:
 
 
 def _run_with_progress(
-    run: Any, articles: Any, names: list[str], count: int | None, jobs: int, combine: str
+    run: Any,
+    articles: Any,
+    names: list[str],
+    count: int | None,
+    jobs: int,
+    combine: str,
+    quiet: bool,
 ) -> Any:
-    if not sys.stderr.isatty() or os.environ.get("CI"):
-        return run(articles, names, count, jobs=jobs, combine=combine)
-    from rich.progress import Progress
+    from tread.commands.progress import Bar, wanted
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("evaluating", total=len(articles))
-        return run(
-            articles,
-            names,
-            count,
-            jobs=jobs,
-            combine=combine,
-            progress=lambda n: bar.advance(task, n),
-        )
+    with Bar(wanted(quiet), "evaluating", len(articles)) as bar:
+        return run(articles, names, count, jobs=jobs, combine=combine, progress=bar.advance)
 
 
 def _record(r) -> dict[str, object]:  # type: ignore[no-untyped-def]

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
+from tread.commands.batch_io import input_format_option, jobs_option
 from tread.commands.options import AlgorithmChoice, inputs_argument, language_option
+from tread.commands.progress import quiet_option
 from tread.core.summarizers.kind import LONG_SENTENCES
 from tread.core.summarizers.registry import DEFAULT_ALGORITHM, DEFAULT_SENTENCES
 
@@ -18,6 +22,7 @@ Examples:
   tread summarize --ratio 0.2 --format json notes.md | jq '.summary[].text'
   tread summarize --length 20% --format markdown report.txt > summary.md
   tread summarize --explain article.txt     # why each sentence was (not) chosen
+  tread summarize --input-format jsonl --jobs 2 corpus.jsonl > summaries.jsonl
 """
 
 
@@ -97,6 +102,9 @@ def _finite_ratio(ctx: click.Context, param: click.Parameter, value: float | Non
     show_default=True,
     help="Output format.",
 )
+@input_format_option
+@jobs_option
+@quiet_option
 @click.pass_context
 def summarize(
     ctx: click.Context,
@@ -108,12 +116,19 @@ def summarize(
     language: str,
     explain: bool,
     fmt: str,
+    input_format: str,
+    jobs: int,
+    quiet: bool,
 ) -> None:
     """Print an extractive summary of each FILE (or of standard input).
 
     FILE may be plain text or Markdown (.md); '-' or no FILE with text piped in reads
     standard input. Plain output is one summary sentence per line in document order;
     JSON gives each sentence's index, character offsets, score and rank.
+
+    With --input-format jsonl each FILE is a corpus, one article a line; the output is
+    one JSON line per article, in input order, with "error" for one that failed (the
+    others go on). --jobs spreads articles or FILEs over processes.
     """
     if sum(x is not None for x in (sentences, ratio, length)) > 1:
         raise click.UsageError("use only one of -n/--sentences, -r/--ratio and --length")
@@ -124,15 +139,26 @@ def summarize(
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
         inputs = ("-",)
 
-    failures = run_summaries(
-        inputs,
-        algorithm=algorithm.lower(),
-        count=sentences,
-        ratio=ratio,
-        language=language,
-        fmt=fmt,
-        explain=explain,
-    )
+    if input_format == "jsonl":
+        if explain:
+            raise click.UsageError("--explain is not available with --input-format jsonl")
+        from tread.batch import Task
+        from tread.commands.batch_io import run_jsonl
+
+        task = Task("summarize", algorithm.lower(), sentences, ratio, language)
+        failures = run_jsonl(inputs, task, jobs=jobs, quiet=quiet)
+    else:
+        failures = run_summaries(
+            inputs,
+            algorithm=algorithm.lower(),
+            count=sentences,
+            ratio=ratio,
+            language=language,
+            fmt=fmt,
+            explain=explain,
+            jobs=jobs,
+            quiet=quiet,
+        )
     if failures:
         ctx.exit(1)
 
@@ -146,60 +172,111 @@ def run_summaries(
     language: str,
     fmt: str,
     explain: bool = False,
+    jobs: int = 1,
+    quiet: bool = True,
 ) -> int:
     """Summarise each input and print it; report each failure in one line.
 
     Returns the number of inputs that failed: the others are still summarised.
     """
     from tread.commands.console import error, notice
+    from tread.commands.progress import Bar, wanted
     from tread.commands.summarize_output import print_summary
     from tread.core.config import load_config
-    from tread.core.errors import TreadError
-    from tread.core.sources import STDIN_NAME, load
-    from tread.core.summarizers.summarize import sentence_count_for, summarize
-    from tread.core.text.choosing import start_choosing
-    from tread.core.text.segment import segment_article
 
     fallback = load_config()[0].language
     failures = 0
     printed = 0
-    for path in inputs:
-        name = STDIN_NAME if path == "-" else path
-        try:
-            article = load(path)
-            # the language is detected in a forked child while the summariser's imports
-            # run here (core/text/choosing.py)
-            pending = start_choosing(article.text, language, fallback)
-            if not printed and not failures:
-                _import_summariser(algorithm)
-            choice = pending.result()
-            # segmentation stops at the sentence limit: a million one-word sentences
-            # are refused in seconds, not after minutes of work
-            seg = segment_article(article, choice)
-            if not seg.sentences:
-                raise TreadError("no sentences to summarise")
-            n = None  # the algorithm's default (auto's depends on the text)
-            if count is not None or ratio is not None:
-                n = sentence_count_for(len(seg.sentences), count=count, ratio=ratio)
-            summary = summarize(seg, algorithm, n)
-        except TreadError as exc:
-            error(f"{name}: {exc}")  # one line: not the language's note as well
-            failures += 1
-            continue
-        if choice.note:
-            notice(f"{name}: {choice.note}")
-        print_summary(
-            name,
-            article,
-            seg,
-            summary,
-            fmt=fmt,
-            explain=explain,
-            several=len(inputs) > 1,
-            first=not printed,
-        )
-        printed += 1
+    options = (algorithm, count, ratio, language, fallback)
+    several = len(inputs) > 1
+    total = len(inputs) if several else 1.0
+    with Bar(wanted(quiet), "summarising", total, counts=several) as bar:
+        if several:
+            results = _in_order(inputs, options, jobs)
+        else:
+            staged = _Staged(bar)
+            results = iter([summarize_input(inputs[0], options, staged.report, warm=True)])
+        for done, (name, outcome) in enumerate(results, 1):
+            if several:
+                bar.update(done, description=f"summarising ({done:,} of {len(inputs):,})")
+            if isinstance(outcome, str):
+                error(f"{name}: {outcome}")
+                failures += 1
+                continue
+            article, seg, summary = outcome
+            if seg.language_note:  # after the work: a failure is one line, not this too
+                notice(f"{name}: {seg.language_note}")
+            print_summary(
+                name,
+                article,
+                seg,
+                summary,
+                fmt=fmt,
+                explain=explain,
+                several=several,
+                first=not printed,
+            )
+            printed += 1
     return failures
+
+
+#: algorithm, sentences, ratio, language (or "auto"), the language to fall back to
+Options = tuple[str, int | None, float | None, str, str]
+
+
+def summarize_input(
+    path: str, options: Options, progress: Any = None, *, warm: bool = False
+) -> tuple[str, tuple[Any, Any, Any] | str]:
+    """(name, (article, segmentation, summary)) for one input, or (name, the error).
+    ``warm``: the first summary of this process, whose imports the language detection
+    overlaps (it runs in a forked child meanwhile: core/text/choosing.py)."""
+    from tread.core.errors import TreadError
+    from tread.core.sources import STDIN_NAME, load
+    from tread.core.stages import summarize_article
+    from tread.core.text.choosing import start_choosing
+
+    algorithm, count, ratio, language, fallback = options
+    name = STDIN_NAME if path == "-" else path
+    try:
+        article = load(path)
+        pending = start_choosing(article.text, language, fallback)
+        if warm:
+            _import_summariser(algorithm)
+        # segmentation stops at the sentence limit: a million one-word sentences
+        # are refused in seconds, not after minutes of work
+        seg, summary = summarize_article(
+            article, pending.result(), algorithm, count=count, ratio=ratio, progress=progress
+        )
+    except TreadError as exc:
+        return name, str(exc)
+    return name, (article, seg, summary)
+
+
+def _summarize_many(paths: list[str], options: Options) -> list[Any]:
+    return [summarize_input(p, options) for p in paths]
+
+
+def _in_order(inputs: tuple[str, ...], options: Options, jobs: int) -> Iterator[Any]:
+    if jobs <= 1 or "-" in inputs:
+        for path in inputs:
+            yield summarize_input(path, options)
+        return
+    from tread.batch import ordered_map
+
+    yield from ordered_map(_summarize_many, list(inputs), jobs, options)
+
+
+class _Staged:
+    """One input's stages as one bar: segmenting is the first half, summarising the rest."""
+
+    def __init__(self, bar: Any) -> None:
+        self._bar = bar
+
+    def report(self, stage: str, fraction: float) -> None:
+        from tread.core.stages import STAGES
+
+        share = 1 / len(STAGES)
+        self._bar.update(STAGES.index(stage) * share + fraction * share, description=stage)
 
 
 def _import_summariser(algorithm: str) -> None:

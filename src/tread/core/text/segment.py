@@ -273,6 +273,8 @@ def segment(
     detect_title: bool = True,
     max_sentences: int | None = None,
     captions: bool = True,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Segmentation:
     """Split ``text`` into paragraphs, headings and sentences, all as offsets into it.
 
@@ -284,8 +286,12 @@ def segment(
     :mod:`.captions`: Daily Mail copy loses the caption's full stop). With
     ``max_sentences``, a text with more sentences is refused (InputTooLarge) as soon
     as segmentation passes that many, not after reading them all.
+
+    ``progress(fraction of the text done)`` and ``cancelled()`` (then Cancelled is
+    raised) are called after every paragraph and every 256 sentences.
     """
     tokenizer = get_tokenizer(language)
+    checked = _Checkpoint(len(text), progress, cancelled)
     cap = max_sentence_chars()
     cut: Callable[[str, int, int], list[tuple[int, int]]] | None = None
     if captions and tokenizer.language == "english":
@@ -304,6 +310,9 @@ def segment(
                     sentences.append(Sentence(len(sentences), c, d, p_index))
             if max_sentences is not None and len(sentences) > max_sentences:
                 raise too_many_sentences(len(sentences), max_sentences, complete=False)
+            if len(sentences) % 256 == 0:
+                checked(p_start + e)
+        checked(p_end)
     return Segmentation(
         text=text,
         language=tokenizer.language,
@@ -313,8 +322,35 @@ def segment(
     )
 
 
+class _Checkpoint:
+    """Reports progress and raises Cancelled when asked to stop; free when unused."""
+
+    def __init__(
+        self,
+        length: int,
+        progress: Callable[[float], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self._length = max(1, length)
+        self._progress = progress
+        self._cancelled = cancelled
+
+    def __call__(self, done: int) -> None:
+        if self._cancelled is not None and self._cancelled():
+            from tread.core.errors import Cancelled
+
+            raise Cancelled("segmentation cancelled")
+        if self._progress is not None:
+            self._progress(min(1.0, done / self._length))
+
+
 def segment_article(
-    article: Article, language: str | LanguageChoice, *, fallback: str = DEFAULT_LANGUAGE
+    article: Article,
+    language: str | LanguageChoice,
+    *,
+    fallback: str = DEFAULT_LANGUAGE,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Segmentation:
     """Segment an article, using the headings its source found when it found any.
 
@@ -331,5 +367,7 @@ def segment_article(
         language.language,
         headings=article.headings or None,
         max_sentences=limits.max_sentences(),
+        progress=progress,
+        cancelled=cancelled,
     )
     return replace(seg, language_detected=language.detected, language_note=language.note)
