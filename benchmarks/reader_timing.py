@@ -8,6 +8,7 @@ Runs the app headless (Textual's run_test) in a fresh process, so import time co
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,7 @@ async def main():
         checks = {
             "text": lambda: art.article is not None and view.text == art.article.text,
             "summary": lambda: art.summary(app.config.algorithm, app.config.sentences),
+            "first entities on screen": lambda: bool(getattr(view, "_entities", None)),
             "entities": lambda: art.entities is not None,
         }
         while len(marks) < len(checks):
@@ -67,6 +69,8 @@ def main() -> None:
         big.write_text(first_sentences(book, args.sentences), encoding="utf-8")
         small = root / "sample_articles" / "north-korea-quasi-state-of-war.txt"
         env = {"TREAD_CONFIG_DIR": f"{tmp}/c", "TREAD_DATA_DIR": f"{tmp}/d", "PATH": ""}
+        if "PYTHONPATH" in os.environ:  # another tree's src/, to compare with
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(small), str(big)],
             capture_output=True,

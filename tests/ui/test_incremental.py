@@ -60,3 +60,35 @@ async def test_the_first_page_shows_before_the_rest_is_read(
         art = screen.state.current
         assert art.segmentation is not None and len(art.segmentation.sentences) == 40 * pages
         assert screen.state.note == ""
+
+
+async def test_the_summary_pane_says_how_far_the_analysis_has_got(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tread.core.errors import Cancelled
+    from tread.ui.data import ReaderData
+    from tread.ui.widgets.summary_panel import SummaryPanel
+
+    book = tmp_path / "book.txt"
+    book.write_text(PAGE * 40, encoding="utf-8")
+    halfway, stopped = threading.Event(), threading.Event()
+    real = ReaderData.segment
+
+    def slow(self: ReaderData, article: Article, *args: object) -> object:
+        cancelled, progress = args[2], args[3]
+        progress(0.4)  # type: ignore[operator]
+        halfway.set()
+        while not cancelled():  # type: ignore[operator]
+            if stopped.wait(0.01):
+                return real(self, article, *args)  # type: ignore[arg-type]
+        raise Cancelled("stopped")
+
+    monkeypatch.setattr(ReaderData, "segment", slow)
+    app = Tread([str(book)], config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, halfway.is_set)
+        panel = app.query_one(SummaryPanel)
+        await wait_for(pilot, lambda: panel.note == "finding sentences… 40%")
+        stopped.set()
+        await settle(pilot)
+        assert panel.note == ""  # the summary replaced it

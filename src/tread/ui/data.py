@@ -18,6 +18,7 @@ from tread.ui.models import ArticleInfo, Block, info_for
 if TYPE_CHECKING:
     from tread.core.config import Config
     from tread.core.entities.registry import EntityExtractor
+    from tread.core.entities.scan import EntityScan, ScanBatch
     from tread.core.store.library import Library
 
 Cancelled = Callable[[], bool]
@@ -80,11 +81,21 @@ class ReaderData:
         finally:
             parts.close()
 
-    def segment(self, article: Article, language: str, fallback: str) -> Segmentation:
-        """``language`` may be "auto": detected, else ``fallback`` (the configured one)."""
+    def segment(
+        self,
+        article: Article,
+        language: str,
+        fallback: str,
+        cancelled: Cancelled | None = None,
+        progress: Callable[[float], None] | None = None,
+    ) -> Segmentation:
+        """``language`` may be "auto": detected, else ``fallback`` (the configured one).
+        Raises tread.core.errors.Cancelled once ``cancelled()`` says so."""
         from tread.core.text.segment import segment_article
 
-        return segment_article(article, language, fallback=fallback)
+        return segment_article(
+            article, language, fallback=fallback, progress=progress, cancelled=cancelled
+        )
 
     def summary(self, path: str, seg: Segmentation, algorithm: str, count: int) -> Summary:
         """The summary, from the library's analysis cache when the article is there."""
@@ -102,9 +113,21 @@ class ReaderData:
         return summary
 
     def entities(
-        self, path: str, text: str, extractor: EntityExtractor, cancelled: Cancelled
+        self,
+        path: str,
+        text: str,
+        extractor: EntityExtractor,
+        cancelled: Cancelled,
+        *,
+        focus: tuple[int, int] = (0, 0),
+        started: Callable[[EntityScan], None] | None = None,
+        on_batch: Callable[[ScanBatch], None] | None = None,
     ) -> list[Entity] | None:
-        """The entities, or None when cancelled first."""
+        """The entities, or None when cancelled first. They are found around ``focus``
+        (the text on screen) first and outward from there; ``started`` is handed the
+        scan (to move its focus as the reader scrolls) and ``on_batch`` each step."""
+        from tread.core.entities.scan import EntityScan
+
         library = self.library if is_library_path(path) else None
         key = extractor.cache_key()
         found = library.cached_entities(path, key) if library and key else None
@@ -113,7 +136,12 @@ class ReaderData:
         with _ENTITY_LOCK:
             if cancelled():
                 return None
-            found = extractor.extract(text, cancelled=cancelled)
+            scan = EntityScan(extractor, text, focus=focus)
+            if started is not None:
+                started(scan)
+            found = scan.run(on_batch, cancelled)
+            if found is None:
+                return None
         if cancelled():
             return None
         if library is not None and key:

@@ -38,6 +38,15 @@ class ArticleGrew(Message):
 
 
 @dataclass
+class Progressed(Message):
+    """How far the analysis of an article has got (a book takes seconds to segment)."""
+
+    path: str
+    stage: str
+    fraction: float
+
+
+@dataclass
 class ArticleFailed(Message):
     path: str
     error: str
@@ -62,6 +71,17 @@ class SummaryFailed(Message):
     algorithm: str
     count: int
     error: str
+
+
+@dataclass
+class EntitiesGrew(Message):
+    """Entities of part of the text (the part on screen first): shown as they come,
+    until EntitiesFound brings all of them."""
+
+    path: str
+    entities: tuple[Entity, ...]
+    #: share of the text read so far
+    fraction: float
 
 
 @dataclass

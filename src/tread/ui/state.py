@@ -5,6 +5,7 @@ screen keeps one ReaderState and tells the widgets what to show from it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Final
@@ -83,6 +84,10 @@ class ArticleState:
     summaries: dict[tuple[str, int], Summary] = field(default_factory=dict)
     summary_errors: dict[tuple[str, int], str] = field(default_factory=dict)
     entities: list[Entity] | None = None
+    #: entities of the parts read so far while ``entities`` is still being found
+    partial_entities: list[Entity] = field(default_factory=list)
+    #: set once the first entities (or the news that there are none) arrived
+    first_entities: asyncio.Event = field(default_factory=asyncio.Event)
     entity_error: str | None = None
     cycle: Cycle = field(default_factory=Cycle)
     #: the character at the top of the view when the reader left it
@@ -91,6 +96,8 @@ class ArticleState:
     def forget_analysis(self) -> None:
         """Drop what was worked out in one language (another one was chosen)."""
         self.segmentation, self.entities, self.entity_error = None, None, None
+        self.partial_entities.clear()
+        self.first_entities = asyncio.Event()
         self.summaries.clear()
         self.summary_errors.clear()
         self.cycle = Cycle()

@@ -10,6 +10,7 @@ waits on a daemon thread (background.off_loop) and posts what it found.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, Final
 
@@ -25,12 +26,12 @@ from tread.core.config import Config
 from tread.core.entities.kinds import KINDS
 from tread.core.entities.languages import ExtractorsByLanguage
 from tread.core.entities.registry import EntityExtractor
-from tread.core.errors import TreadError
+from tread.core.errors import Cancelled, TreadError
 from tread.core.summarizers.registry import ALGORITHMS
 from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
-from tread.ui.background import Cancelled, off_loop
+from tread.ui.background import off_loop
 from tread.ui.models import Block, language_label, language_tooltip, metadata_lines
 from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
 from tread.ui.widgets.article_view import ArticleView, title_content
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from tread.ui.data import ReaderData
 
 _PAINT_WAIT: Final = 1.0  # seconds the analysis waits for the text to be painted
+_ENTITY_HEAD_START: Final = 1.0  # seconds it waits for the entities on screen
 
 
 class ReaderScreen(Screen[None]):
@@ -94,6 +96,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.panel.border_title, self.index.border_title = "summary", "entities"
         self.query_one(ReaderPanes).apply(self.app.size.width)
+        self.set_interval(0.25, self._steer_entities)
         first = self.config.last_article if self.config.last_article in self.paths else None
         start = first or (self.paths[0] if self.paths else None)
         if start is not None:
@@ -135,12 +138,26 @@ class ReaderScreen(Screen[None]):
     @work(exclusive=True, group="analysis", exit_on_error=False)
     async def analyse(self, path: str) -> None:
         data, language, art = self.data, self.language, self.state.get(path)
-        fallback = self.config.language
+        fallback, post = self.config.language, self.post_message
+        shown = [-1.0]
+
+        def progress(fraction: float) -> None:  # from the thread: every 5% at most
+            if fraction - shown[0] >= 0.05:
+                shown[0] = fraction
+                post(msg.Progressed(path, "finding sentences", fraction))
+
         try:
             article = art.article or await self._load(path)
+            # the entities on screen first: segmenting a book holds the GIL for seconds,
+            # which would slow spaCy's first batch threefold; it waits for that (≤ 1 s)
+            with suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(art.first_entities.wait(), _ENTITY_HEAD_START)
             seg = await off_loop(
-                lambda _: data.segment(article, language, fallback), "tread-segment"
+                lambda stop: data.segment(article, language, fallback, stop, progress),
+                "tread-segment",
             )
+        except Cancelled:
+            return  # another article, or the end: nobody is waiting for it
         except TreadError as exc:
             self.post_message(msg.ArticleFailed(path, str(exc)))
             return
@@ -151,7 +168,7 @@ class ReaderScreen(Screen[None]):
         long PDF is shown from its first page while the rest is read."""
         data, post = self.data, self.post_message
 
-        def read(cancelled: Cancelled) -> tuple[Article, list[Block]]:
+        def read(cancelled: Callable[[], bool]) -> tuple[Article, list[Block]]:
             got: tuple[Article, list[Block]] | None = None
             for article, blocks, done, total in data.load_parts(path, cancelled):
                 if done < total:  # posted from this thread: Textual queues it safely
@@ -167,6 +184,11 @@ class ReaderScreen(Screen[None]):
         with suppress(asyncio.TimeoutError):
             await asyncio.wait_for(loaded.shown.wait(), _PAINT_WAIT)
         return article
+
+    def on_progressed(self, message: msg.Progressed) -> None:
+        art = self.state.get(message.path)
+        if message.path == self.state.current_path and art.segmentation is None:
+            self.panel.show_note(f"{message.stage}… {message.fraction:.0%}")
 
     def on_article_grew(self, message: msg.ArticleGrew) -> None:
         art = self.state.get(message.path)
@@ -190,7 +212,6 @@ class ReaderScreen(Screen[None]):
                 self.state.note = ""
             self.show_text(art)
             self.panel.show_note("analysing…")
-            self.index.show_notice("analysing…")
         self.call_after_refresh(message.shown.set)
 
     def show_text(self, art: ArticleState) -> None:
@@ -208,6 +229,7 @@ class ReaderScreen(Screen[None]):
         self.update_status()
         if self.config.mark_read_on_open and not self.list_pane.articles.is_read(art.path):
             self.list_pane.set_read(art.path, True)
+        self.start_entities(art)
 
     def blocks_for(self, art: ArticleState) -> list[Block]:
         return art.shown_blocks(self.state.skim, self.config.algorithm, self.config.sentences)
@@ -239,25 +261,36 @@ class ReaderScreen(Screen[None]):
             return
         if art.entities is not None:
             self.apply_entities()
-        elif art.entity_error:
-            self.index.show_notice(art.entity_error)
-        elif (extractor := self._extractor(art)) is not None:
-            self.index.show_notice("finding entities…")
-            self.index.find(self.data, art.path, art.article.text, extractor)
+
+    def start_entities(self, art: ArticleState) -> None:
+        """Entities of the text just shown: found, or looked for at once (beside the
+        segmentation, in the text's language), those on screen first."""
+        if art.article is None:
+            return
+        if art.entities is not None or art.entity_error:
+            art.first_entities.set()  # nothing to wait for
+            if art.entities is not None:
+                self.apply_entities()
+            else:
+                self.index.show_notice(art.entity_error or "")
+            return
+        self.index.show_notice("finding entities…")
+        art.partial_entities.clear()
+        text, language, fallback = art.article.text, self.language, self.config.language
+
+        def pick() -> EntityExtractor:  # in the worker's thread: detection costs there
+            if language == AUTO:
+                from tread.core.text.detect import choose_language
+
+                return self.extractor_for(choose_language(text, AUTO, fallback).language)
+            return self.extractor_for(language)
+
+        self.index.find(self.data, art.path, text, pick, self.view.visible_range())
 
     def extractor_for(self, language: str) -> EntityExtractor:
         """The entity extractor for a text in ``language``; NoEntityModel when tread has
         no model for it (the index says so instead of showing English NER's guesses)."""
         return self.extractors.for_language(language)
-
-    def _extractor(self, art: ArticleState) -> EntityExtractor | None:
-        language = art.segmentation.language if art.segmentation else self.config.language
-        try:
-            return self.extractor_for(language)
-        except TreadError as exc:
-            art.entity_error = str(exc)
-            self.index.show_notice(art.entity_error)
-            return None
 
     def set_language(self, language: str) -> None:
         """Analyse in ``language`` ("auto": each text's own) from now on: every analysis
@@ -397,8 +430,32 @@ class ReaderScreen(Screen[None]):
         self.update_status()
 
     # -- entities --------------------------------------------------------------------
+    def on_entities_grew(self, message: msg.EntitiesGrew) -> None:
+        """Entities of the part just read (the screen's part first): highlighted at once;
+        the index lists them all when the whole text is done."""
+        art = self.state.get(message.path)
+        if art.entities is not None:
+            return
+        art.partial_entities.extend(message.entities)
+        art.first_entities.set()
+        if message.path != self.state.current_path:
+            return
+        art.partial_entities.sort(key=lambda e: (e.start, e.end))
+        self.view.set_entities(art.partial_entities)
+        self.view.set_entity_visibility(
+            frozenset(self.config.hidden_kinds), self.state.show_entities
+        )
+        if message.fraction < 1:
+            self.index.show_notice(f"finding entities… {message.fraction:.0%}")
+
+    def _steer_entities(self) -> None:
+        """The entity search reads where the reader is looking next (a scroll jump)."""
+        if (scan := self.index.scan) is not None:
+            scan.refocus(*self.view.visible_range())
+
     def on_entities_found(self, message: msg.EntitiesFound) -> None:
         art = self.state.get(message.path)
+        art.first_entities.set()
         art.entities, art.entity_error = message.entities, message.error
         if message.path == self.state.current_path:
             if message.entities is None:

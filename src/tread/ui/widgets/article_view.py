@@ -131,6 +131,11 @@ class ArticleView(ScrollView, can_focus=True):
         return self._text
 
     @property
+    def entities(self) -> list[Entity]:
+        """The entities highlighted (all, or those found so far)."""
+        return list(self._entities)
+
+    @property
     def blocks(self) -> list[Block]:
         return list(self._blocks)
 

@@ -4,8 +4,9 @@ in each entity (in the article's Cycle, so it is kept per article)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -21,9 +22,12 @@ from tread.core.entities.registry import EntityExtractor
 from tread.core.errors import TreadError
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
-from tread.ui.background import off_loop
+from tread.ui.background import Cancelled, off_loop
 from tread.ui.data import ReaderData
 from tread.ui.state import Cycle
+
+if TYPE_CHECKING:
+    from tread.core.entities.scan import EntityScan, ScanBatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,8 @@ class EntityIndex(Tree[object]):
             self.kind = kind
 
     def __init__(self, *, id: str | None = None) -> None:
+        #: the entity search under way, to steer to where the reader is
+        self.scan: EntityScan | None = None
         super().__init__(Text("entities"), id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -113,15 +119,38 @@ class EntityIndex(Tree[object]):
 
     @work(exclusive=True, group="entities", exit_on_error=False)
     async def find(
-        self, data: ReaderData, path: str, text: str, extractor: EntityExtractor
+        self,
+        data: ReaderData,
+        path: str,
+        text: str,
+        pick: Callable[[], EntityExtractor],
+        focus: tuple[int, int] = (0, 0),
     ) -> None:
-        """Find the entities off the event loop (a newer request cancels this one);
-        what comes of it goes to the screen."""
+        """Find the entities off the event loop (a newer request cancels this one),
+        those around ``focus`` first, with the extractor ``pick`` gives (it runs in the
+        worker's thread); what comes of it goes to the screen, part by part."""
+        post = self.post_message
+
+        def started(scan: EntityScan) -> None:
+            self.scan = scan  # (set from the worker's thread: one reference, no race)
+
+        def on_batch(batch: ScanBatch) -> None:
+            post(msg.EntitiesGrew(path, batch.entities, batch.fraction))
+
+        def find(stop: Cancelled) -> list[Entity] | None:
+            extractor = pick()  # the text's language's (NoEntityModel: said in the index)
+            return data.entities(
+                path, text, extractor, stop, focus=focus, started=started, on_batch=on_batch
+            )
+
+        self.scan = None
         try:
-            found = await off_loop(lambda stop: data.entities(path, text, extractor, stop))
+            found = await off_loop(find)
         except TreadError as exc:
             self.post_message(msg.EntitiesFound(path, None, str(exc)))
             return
+        finally:
+            self.scan = None
         if found is not None:
             self.post_message(msg.EntitiesFound(path, found))
 
