@@ -61,3 +61,12 @@ def test_help_screen(snap_compare: Any, articles: list[str]) -> None:
         await pilot.pause()
 
     assert snap_compare(snapshot_app(articles), terminal_size=(110, 36), run_before=help_open)
+
+
+def test_reader_finding_in_the_article(snap_compare: Any, articles: list[str]) -> None:
+    async def finding(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("f", *"ice")
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app(articles), terminal_size=(110, 30), run_before=finding)

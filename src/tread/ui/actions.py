@@ -19,6 +19,7 @@ SCOPES: Final[dict[str, str]] = {
     "article": "article",
     "list": "article list",
     "filter": "filter",
+    "find": "find bar",
     "summary": "summary",
     "entities": "entity index",
     "help": "help",
@@ -55,6 +56,12 @@ ACTIONS: Final[tuple[Action, ...]] = (
            palette="help: key bindings"),
     Action("filter", "slash", "filter", "Filter the list (title, source; text in the library)",
            footer="Filter", palette="list: filter"),
+    Action("find", "f,ctrl+f", "find", "Find in the article (as you type)", footer="Find",
+           palette="article: find"),
+    Action("find-next", "period,f3", "find_step(1)", "Next match of the find",
+           palette="article: next match"),
+    Action("find-previous", "comma,shift+f3", "find_step(-1)", "Previous match of the find",
+           palette="article: previous match"),
     Action("next-summary", "n", "next_summary", "Next summary sentence", footer="Next",
            palette="summary: next sentence"),
     Action("previous-summary", "N", "previous_summary", "Previous summary sentence",
@@ -89,6 +96,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("half-up", "ctrl+u", "half_page(-1)", "Half a page up", "article"),
     Action("top", "g,home", "scroll_home", "Top", "article"),
     Action("bottom", "G,end", "scroll_end", "Bottom", "article"),
+    Action("clear-find", "escape", "screen.clear_find", "Clear the find's marks", "article"),
     # the article list
     Action("list-down", "j,down", "move(1)", "Next article", "list"),
     Action("list-up", "k,up", "move(-1)", "Previous article", "list"),
@@ -100,6 +108,9 @@ ACTIONS: Final[tuple[Action, ...]] = (
     # the filter
     Action("leave-filter", "escape", "leave", "Clear the filter and leave it", "filter"),
     Action("filter-open", "enter", "open_first", "Open the first match", "filter"),
+    # the find bar
+    Action("find-accept", "enter", "accept", "Back to the text, matches kept", "find"),
+    Action("find-close", "escape", "close", "Clear the find", "find"),
     # the summary and the entity index
     Action("summary-down", "j,down", "cursor_down", "Next sentence", "summary"),
     Action("summary-up", "k,up", "cursor_up", "Previous sentence", "summary"),

@@ -22,17 +22,17 @@ from textual.worker import Worker, WorkerState
 
 from tread.core.article import Article
 from tread.core.config import Config
-from tread.core.entities.kinds import KINDS
 from tread.core.entities.registry import EntityExtractor
 from tread.core.errors import TreadError
-from tread.core.summarizers.registry import ALGORITHMS
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
 from tread.ui.models import Block, metadata_lines
-from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
+from tread.ui.screens.analysis import AnalysisHandlers
+from tread.ui.state import ArticleState, ReaderState, status_prefix
 from tread.ui.widgets.article_view import ArticleView, title_content
 from tread.ui.widgets.entity_index import EntityIndex
+from tread.ui.widgets.find_bar import FindBar
 from tread.ui.widgets.footer import ReaderFooter
 from tread.ui.widgets.list_pane import ListPane
 from tread.ui.widgets.panes import ReaderPanes
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _PAINT_WAIT: Final = 1.0  # seconds the analysis waits for the text to be painted
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AnalysisHandlers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
 
     def __init__(
@@ -60,10 +60,11 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with ReaderPanes(self.config):
             yield ListPane(self.paths, self.data, self.config.words_per_minute)
-            yield ArticleView(id="article")
+            yield (view := ArticleView(id="article"))
             with Vertical(id="side-pane"):
                 yield SummaryPanel(id="summary")
                 yield EntityIndex(id="entities")
+        yield FindBar(view)
         yield ReaderFooter()
 
     @property
@@ -85,6 +86,10 @@ class ReaderScreen(Screen[None]):
     @property
     def index(self) -> EntityIndex:
         return self.query_one(EntityIndex)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
 
     def on_mount(self) -> None:
         self.panel.border_title, self.index.border_title = "summary", "entities"
@@ -159,6 +164,8 @@ class ReaderScreen(Screen[None]):
         if art.article is None:
             return
         self.view.show(art.article.text, self.blocks_for(art), metadata_lines(art.article))
+        if self.find_bar.find.query:  # the find goes on in the new article
+            self.find_bar.search(self.find_bar.find.query)
         if art.top:
             self.view.call_after_refresh(self.view.scroll_to_offset, art.top, at_top=True)
         self.update_title()
@@ -228,149 +235,32 @@ class ReaderScreen(Screen[None]):
         self.open_article(message.path)
         self.view.focus()
 
-    # -- summaries ---------------------------------------------------------------------
-    def show_summary(self) -> None:
-        art = self.state.current
-        if art is None or art.segmentation is None or art.article is None:
-            return
-        algorithm, count = self.config.algorithm, self.config.sentences
-        summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
-        self.view.set_current(None, scroll=False)
-        if not art.segmentation.sentences:
-            self.view.set_summary([])
-            self.panel.show_note("no sentences to summarise")
-        elif summary is not None:
-            self.view.set_summary(art.summary_spans(algorithm, count))
-            self.panel.show_summary(art.article.text, summary)
-        elif error is not None:
-            self.view.set_summary([])
-            self.panel.show_note(error, subtitle=f"{algorithm} · failed")
-        else:  # the old summary goes at once: the panel says what is being done
-            self.view.set_summary([])
-            self.panel.show_note(f"summarising with {algorithm}…", subtitle=algorithm)
-            self.panel.summarise(self.data, art.path, art.segmentation, algorithm, count)
-        if self.state.skim:
-            self.view.set_blocks(self.blocks_for(art))
-        self.update_status()
-
-    def on_summary_made(self, message: msg.SummaryMade) -> None:
-        self.state.get(message.path).add_summary(message.count, message.summary)
-        if message.path == self.state.current_path:
-            self.show_summary()
-
-    def on_summary_failed(self, message: msg.SummaryFailed) -> None:
-        art = self.state.get(message.path)
-        art.summary_errors[(message.algorithm, message.count)] = message.error
-        if message.path == self.state.current_path:
-            self.show_summary()
-            self.app.notify(message.error, severity="error", markup=False)
-
-    def _resize_summary(self, step: int) -> None:
-        available = self.state.current.sentence_count if self.state.current else 0
-        wanted = next_length(self.config.sentences, available, step)
-        if wanted is None:
+    # -- find in the article (the find bar keeps the find and marks the matches) --------
+    def action_find(self) -> None:
+        if self.view.text:
+            self.find_bar.open()
+        else:
             self.app.bell()
-            whole = f"the summary has all {available} sentences" if step > 0 else ""
-            self.app.notify(whole or "a summary has at least one sentence", timeout=2)
-            return
-        self.config.sentences = wanted
-        self.tread.save_config()
-        self.show_summary()
 
-    def action_more(self) -> None:
-        self._resize_summary(1)
+    def action_find_step(self, step: int) -> None:
+        self.find_bar.step(step)
 
-    def action_fewer(self) -> None:
-        self._resize_summary(-1)
+    def action_clear_find(self) -> None:
+        if self.find_bar.find.query or self.find_bar.display:
+            self.find_bar.clear()
 
-    def set_algorithm(self, name: str) -> None:
-        self.config.algorithm = name
-        self.tread.save_config()
-        self.show_summary()
-
-    def action_next_algorithm(self) -> None:
-        names = list(ALGORITHMS)
-        current = names.index(self.config.algorithm) if self.config.algorithm in names else -1
-        self.set_algorithm(names[(current + 1) % len(names)])
-
-    def _step_summary(self, step: int) -> None:
-        art = self.state.current
-        pos = self.view.step_summary(art.cycle, step) if art else None
-        if pos is None:
-            self.app.bell()
-            return
-        self.panel.mark(pos)
-        self.state.note = f"summary {pos + 1}/{len(self.view.summary_spans)}"
+    def on_find_bar_stepped(self, message: FindBar.Stepped) -> None:
+        if message.span is not None:
+            if self.state.skim:  # the match may be folded away
+                self.action_skim()
+            self.view.set_current(message.span)
+        else:  # no match (yet): nothing marked
+            self.view.set_current(None, scroll=False)
+        self.state.note = message.note
         self.update_status()
 
-    def action_next_summary(self) -> None:
-        self._step_summary(1)
-
-    def action_previous_summary(self) -> None:
-        self._step_summary(-1)
-
-    def on_summary_panel_sentence_selected(self, message: SummaryPanel.SentenceSelected) -> None:
-        if self.state.skim:
-            self.action_skim()
-        self.view.set_current((message.start, message.end))
-        self.state.note = f"summary {message.index + 1}/{self.panel.option_count}"
-        self.update_status()
-
-    def action_skim(self) -> None:
-        self.state.skim = not self.state.skim
-        art = self.state.current
-        if art is not None and art.article is not None:
-            self.view.set_blocks(self.blocks_for(art))
-        self.update_status()
-
-    # -- entities --------------------------------------------------------------------
-    def on_entities_found(self, message: msg.EntitiesFound) -> None:
-        art = self.state.get(message.path)
-        art.entities, art.entity_error = message.entities, message.error
-        if message.path == self.state.current_path:
-            if message.entities is None:
-                self.index.show_notice(message.error or "no entities")
-            else:
-                self.apply_entities()
-
-    def apply_entities(self) -> None:
-        art = self.state.current
-        if art is None or art.entities is None:
-            return
-        hidden = frozenset(self.config.hidden_kinds)
-        self.view.set_entities(art.entities)
-        self.view.set_entity_visibility(hidden, self.state.show_entities)
-        self.index.show_entities(art.entities, hidden, art.cycle)
-
-    def on_entity_index_occurrence_chosen(self, message: EntityIndex.OccurrenceChosen) -> None:
-        if self.state.skim:  # the occurrence may be folded away
-            self.action_skim()
-        ent = message.entity
-        self.state.note = f"{' '.join(ent.text.split())} {message.number}/{message.total}"
-        self.view.set_current((ent.start, ent.end))
-        self.update_status()
-
-    def action_toggle_entities(self) -> None:
-        self.state.show_entities = not self.state.show_entities
-        self._restyle_entities()
-        shown = "shown" if self.state.show_entities else "hidden (e shows them)"
-        self.app.notify(f"entities {shown}", timeout=2)
-
-    def action_toggle_kind(self, kind: str) -> None:
-        if kind in KINDS:
-            hidden = set(self.config.hidden_kinds) ^ {kind}
-            self.config.hidden_kinds = [k for k in KINDS if k in hidden]
-            self.tread.save_config()
-            self._restyle_entities()
-
-    def on_entity_index_kind_toggled(self, message: EntityIndex.KindToggled) -> None:
-        self.action_toggle_kind(message.kind)
-
-    def _restyle_entities(self) -> None:
-        hidden = frozenset(self.config.hidden_kinds)
-        self.view.set_entity_visibility(hidden, self.state.show_entities)
-        self.index.set_hidden(hidden)
-        self.index.border_subtitle = None if self.state.show_entities else "hidden · e"
+    def on_find_bar_done(self, message: FindBar.Done) -> None:
+        self.view.focus()
 
     # -- the list, marks, help -----------------------------------------------------------
     def action_filter(self) -> None:

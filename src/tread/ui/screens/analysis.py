@@ -1,0 +1,191 @@
+"""The reader screen's handling of summaries, skim mode and entities: what the
+summary panel, the entity index and the article view show of the open article's
+analysis, and the keys that change it. Part of ReaderScreen (screens/reader.py), kept
+apart so that each file reads as one subject.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tread.core.entities.kinds import KINDS
+from tread.core.summarizers.registry import ALGORITHMS
+from tread.ui import messages as msg
+from tread.ui.state import next_length
+from tread.ui.widgets.entity_index import EntityIndex
+from tread.ui.widgets.summary_panel import SummaryPanel
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from tread.core.config import Config
+    from tread.ui.app import Tread
+    from tread.ui.data import ReaderData
+    from tread.ui.models import Block
+    from tread.ui.state import ArticleState, ReaderState
+    from tread.ui.widgets.article_view import ArticleView
+
+
+class AnalysisHandlers:
+    """Mixed into ReaderScreen, which provides what is declared here."""
+
+    if TYPE_CHECKING:
+        state: ReaderState
+        config: Config
+        data: ReaderData
+        app: App[None]
+
+        @property
+        def tread(self) -> Tread: ...
+        @property
+        def view(self) -> ArticleView: ...
+        @property
+        def panel(self) -> SummaryPanel: ...
+        @property
+        def index(self) -> EntityIndex: ...
+        def update_status(self) -> None: ...
+        def blocks_for(self, art: ArticleState) -> list[Block]: ...
+
+    # -- summaries ---------------------------------------------------------------------
+    def show_summary(self) -> None:
+        art = self.state.current
+        if art is None or art.segmentation is None or art.article is None:
+            return
+        algorithm, count = self.config.algorithm, self.config.sentences
+        summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
+        self.view.set_current(None, scroll=False)
+        if not art.segmentation.sentences:
+            self.view.set_summary([])
+            self.panel.show_note("no sentences to summarise")
+        elif summary is not None:
+            self.view.set_summary(art.summary_spans(algorithm, count))
+            self.panel.show_summary(art.article.text, summary)
+        elif error is not None:
+            self.view.set_summary([])
+            self.panel.show_note(error, subtitle=f"{algorithm} · failed")
+        else:  # the old summary goes at once: the panel says what is being done
+            self.view.set_summary([])
+            self.panel.show_note(f"summarising with {algorithm}…", subtitle=algorithm)
+            self.panel.summarise(self.data, art.path, art.segmentation, algorithm, count)
+        if self.state.skim:
+            self.view.set_blocks(self.blocks_for(art))
+        self.update_status()
+
+    def on_summary_made(self, message: msg.SummaryMade) -> None:
+        self.state.get(message.path).add_summary(message.count, message.summary)
+        if message.path == self.state.current_path:
+            self.show_summary()
+
+    def on_summary_failed(self, message: msg.SummaryFailed) -> None:
+        art = self.state.get(message.path)
+        art.summary_errors[(message.algorithm, message.count)] = message.error
+        if message.path == self.state.current_path:
+            self.show_summary()
+            self.app.notify(message.error, severity="error", markup=False)
+
+    def _resize_summary(self, step: int) -> None:
+        available = self.state.current.sentence_count if self.state.current else 0
+        wanted = next_length(self.config.sentences, available, step)
+        if wanted is None:
+            self.app.bell()
+            whole = f"the summary has all {available} sentences" if step > 0 else ""
+            self.app.notify(whole or "a summary has at least one sentence", timeout=2)
+            return
+        self.config.sentences = wanted
+        self.tread.save_config()
+        self.show_summary()
+
+    def action_more(self) -> None:
+        self._resize_summary(1)
+
+    def action_fewer(self) -> None:
+        self._resize_summary(-1)
+
+    def set_algorithm(self, name: str) -> None:
+        self.config.algorithm = name
+        self.tread.save_config()
+        self.show_summary()
+
+    def action_next_algorithm(self) -> None:
+        names = list(ALGORITHMS)
+        current = names.index(self.config.algorithm) if self.config.algorithm in names else -1
+        self.set_algorithm(names[(current + 1) % len(names)])
+
+    def _step_summary(self, step: int) -> None:
+        art = self.state.current
+        pos = self.view.step_summary(art.cycle, step) if art else None
+        if pos is None:
+            self.app.bell()
+            return
+        self.panel.mark(pos)
+        self.state.note = f"summary {pos + 1}/{len(self.view.summary_spans)}"
+        self.update_status()
+
+    def action_next_summary(self) -> None:
+        self._step_summary(1)
+
+    def action_previous_summary(self) -> None:
+        self._step_summary(-1)
+
+    def on_summary_panel_sentence_selected(self, message: SummaryPanel.SentenceSelected) -> None:
+        if self.state.skim:
+            self.action_skim()
+        self.view.set_current((message.start, message.end))
+        self.state.note = f"summary {message.index + 1}/{self.panel.option_count}"
+        self.update_status()
+
+    def action_skim(self) -> None:
+        self.state.skim = not self.state.skim
+        art = self.state.current
+        if art is not None and art.article is not None:
+            self.view.set_blocks(self.blocks_for(art))
+        self.update_status()
+
+    # -- entities --------------------------------------------------------------------
+    def on_entities_found(self, message: msg.EntitiesFound) -> None:
+        art = self.state.get(message.path)
+        art.entities, art.entity_error = message.entities, message.error
+        if message.path == self.state.current_path:
+            if message.entities is None:
+                self.index.show_notice(message.error or "no entities")
+            else:
+                self.apply_entities()
+
+    def apply_entities(self) -> None:
+        art = self.state.current
+        if art is None or art.entities is None:
+            return
+        hidden = frozenset(self.config.hidden_kinds)
+        self.view.set_entities(art.entities)
+        self.view.set_entity_visibility(hidden, self.state.show_entities)
+        self.index.show_entities(art.entities, hidden, art.cycle)
+
+    def on_entity_index_occurrence_chosen(self, message: EntityIndex.OccurrenceChosen) -> None:
+        if self.state.skim:  # the occurrence may be folded away
+            self.action_skim()
+        ent = message.entity
+        self.state.note = f"{' '.join(ent.text.split())} {message.number}/{message.total}"
+        self.view.set_current((ent.start, ent.end))
+        self.update_status()
+
+    def action_toggle_entities(self) -> None:
+        self.state.show_entities = not self.state.show_entities
+        self._restyle_entities()
+        shown = "shown" if self.state.show_entities else "hidden (e shows them)"
+        self.app.notify(f"entities {shown}", timeout=2)
+
+    def action_toggle_kind(self, kind: str) -> None:
+        if kind in KINDS:
+            hidden = set(self.config.hidden_kinds) ^ {kind}
+            self.config.hidden_kinds = [k for k in KINDS if k in hidden]
+            self.tread.save_config()
+            self._restyle_entities()
+
+    def on_entity_index_kind_toggled(self, message: EntityIndex.KindToggled) -> None:
+        self.action_toggle_kind(message.kind)
+
+    def _restyle_entities(self) -> None:
+        hidden = frozenset(self.config.hidden_kinds)
+        self.view.set_entity_visibility(hidden, self.state.show_entities)
+        self.index.set_hidden(hidden)
+        self.index.border_subtitle = None if self.state.show_entities else "hidden · e"
