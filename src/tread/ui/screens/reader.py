@@ -268,6 +268,22 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
             self._toggle_pane("list")
         self.list_pane.open_filter()
 
+    def _go_to(self, path: str | None, why: str) -> None:
+        if path is None:
+            self.app.bell()
+            self.app.notify(why, timeout=2)
+        elif path != self.state.current_path:
+            self.open_article(path)
+
+    def action_next_article(self, step: int) -> None:
+        end = "the last" if step > 0 else "the first"
+        found = self.list_pane.articles.neighbour(self.state.current_path, step)
+        self._go_to(found, f"this is {end} article in the list")
+
+    def action_next_unread(self) -> None:
+        found = self.list_pane.articles.next_unread(self.state.current_path)
+        self._go_to(found, "no other unread article in the list")
+
     def action_cycle_sort(self) -> None:
         self.list_pane.articles.cycle_sort()
 

@@ -119,6 +119,7 @@ class ArticleList(ScrollView, can_focus=True):
         (self._read.add if read else self._read.discard)(path)
         self._prompts.pop(path, None)
         self.refresh()
+        self.post_message(self.Changed())  # the unread count
 
     def is_read(self, path: str) -> bool:
         return path in self._read
@@ -134,6 +135,30 @@ class ArticleList(ScrollView, can_focus=True):
         self._sort = SORTS[(SORTS.index(self._sort) + 1) % len(SORTS)]
         self._rebuild()
         return self._sort
+
+    def neighbour(self, path: str | None, step: int) -> str | None:
+        """The article ``step`` rows from ``path`` in the list as shown (the first or
+        last when ``path`` is not shown); None past either end."""
+        if not self._shown:
+            return None
+        if path not in self._shown:
+            return self._shown[0 if step > 0 else -1]
+        index = self._shown.index(path) + step
+        return self._shown[index] if 0 <= index < len(self._shown) else None
+
+    def next_unread(self, path: str | None) -> str | None:
+        """The first unread article after ``path`` in the list as shown, from the top
+        again past the end; None when every other one is read."""
+        shown = self._shown
+        start = shown.index(path) + 1 if path in shown else 0
+        for candidate in shown[start:] + shown[:start]:
+            if candidate != path and candidate not in self._read:
+                return candidate
+        return None
+
+    @property
+    def unread_count(self) -> int:
+        return sum(1 for p in self._order if p not in self._read)
 
     def select_path(self, path: str) -> bool:
         """Put the cursor on ``path`` if it is shown."""
