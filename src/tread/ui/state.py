@@ -165,3 +165,31 @@ def minutes_left(words: int, words_per_minute: int, progress: float) -> int:
     """Whole minutes of reading left, 0 when under half a minute."""
     left = words / max(1, words_per_minute) * (1 - min(1.0, max(0.0, progress)))
     return round(left) if left >= 0.5 else 0
+
+
+def analysis_stage(art: ArticleState | None, algorithm: str, count: int) -> str | None:
+    """What the analysis of the open article is doing now (for the status bar's
+    spinner); None when it has nothing left to do."""
+    if art is None or art.error is not None:
+        return None
+    if art.article is None:
+        return "reading"
+    if art.segmentation is None:
+        return "finding sentences"
+    key = (algorithm, count)
+    if art.sentence_count and key not in art.summaries and key not in art.summary_errors:
+        return f"summarising ({algorithm})"
+    if art.entities is None and art.entity_error is None:
+        return "finding entities"
+    return None
+
+
+def status_bar_text(
+    unread: int, total: int, sort: str, filter_text: str, language: str, algorithm: str
+) -> str:
+    """The status bar's left side: the list, then the analysis settings."""
+    parts = [f"{unread} unread of {total}", f"by {sort}"]
+    if filter_text:
+        parts.append(f"filter “{filter_text}”")
+    parts += [language, algorithm]
+    return " · ".join(parts)

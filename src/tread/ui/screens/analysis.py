@@ -150,6 +150,7 @@ class AnalysisHandlers:
                 self.index.show_notice(message.error or "no entities")
             else:
                 self.apply_entities()
+            self.update_status()  # the status bar's stage
 
     def apply_entities(self) -> None:
         art = self.state.current

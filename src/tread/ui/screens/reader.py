@@ -29,13 +29,20 @@ from tread.ui.actions import bindings
 from tread.ui.background import off_loop
 from tread.ui.models import Block, metadata_lines
 from tread.ui.screens.analysis import AnalysisHandlers
-from tread.ui.state import ArticleState, ReaderState, status_prefix
+from tread.ui.state import (
+    ArticleState,
+    ReaderState,
+    analysis_stage,
+    status_bar_text,
+    status_prefix,
+)
 from tread.ui.widgets.article_view import ArticleView, title_content
 from tread.ui.widgets.entity_index import EntityIndex
 from tread.ui.widgets.find_bar import FindBar
 from tread.ui.widgets.footer import ReaderFooter
 from tread.ui.widgets.list_pane import ListPane
 from tread.ui.widgets.panes import ReaderPanes
+from tread.ui.widgets.status_bar import StatusBar
 from tread.ui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -65,6 +72,7 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
                 yield SummaryPanel(id="summary")
                 yield EntityIndex(id="entities")
         yield FindBar(view)
+        yield StatusBar()
         yield ReaderFooter()
 
     @property
@@ -226,6 +234,17 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         if state.skim and art is not None:
             words = art.shown_words(self.view.blocks)
         self.view.set_status(prefix, words, self.config.words_per_minute)
+        self.update_status_bar()
+
+    def update_status_bar(self) -> None:
+        listing, art, config = self.list_pane.articles, self.state.current, self.config
+        seg = art.segmentation if art else None
+        left = status_bar_text(
+            listing.unread_count, listing.total, listing.sort, listing.filter_text,
+            seg.language if seg else self.language, config.algorithm,
+        )  # fmt: skip
+        stage = analysis_stage(art, config.algorithm, config.sentences)
+        self.query_one(StatusBar).show(left, (stage,) if stage else ())
 
     def on_list_pane_listed(self, message: ListPane.Listed) -> None:
         self.update_title()

@@ -139,6 +139,7 @@ class ListPane(Vertical):
         if listing.sort != "order":
             line += f" · by {listing.sort}"
         self.query_one("#list-status", Static).update(line)
+        self.post_message(self.Listed())  # for the status bar's counts
 
     def open_filter(self) -> None:
         self.filter.focus()
