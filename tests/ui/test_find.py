@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
+
 from tests.ui.conftest import reader, settle
 from tread.core.config import Config
 from tread.ui.app import Tread
@@ -96,3 +98,39 @@ async def test_find_keys_are_remapped_by_id(articles: list[str]) -> None:
         view = app.query_one(ArticleView)
         await pilot.press("x", *"ice", "enter", "right_curly_bracket")
         assert view.current == view.matches[1]
+
+
+async def test_keys_typed_in_a_burst_after_f_or_slash_go_to_the_field(
+    articles: list[str],
+) -> None:
+    """A terminal delivers "fice" at once: focus must move before the next key is read."""
+    from textual import events
+
+    app = Tread(articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for key in ("f", "i", "c", "e"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert app.query_one(FindInput).value == "ice"
+        assert reader(app).state.skim is False  # no key went to the reader's bindings
+        await pilot.press("enter")
+        for key in ("slash", "k", "o", "r"):
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await pilot.pause()
+        assert app.query_one("#filter", Input).value == "kor"
+
+
+async def test_keys_typed_in_a_burst_after_enter_go_to_the_text(articles: list[str]) -> None:
+    from textual import events
+
+    app = Tread(articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("f", *"ice")
+        for key, char in (("enter", None), ("period", "."), ("period", ".")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        assert app.query_one(FindInput).value == "ice"
+        assert view.current == view.matches[2]

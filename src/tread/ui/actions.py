@@ -37,6 +37,10 @@ class Action:
     footer: str | None = None
     #: the command palette's title ("summary: more sentences"); None: not there
     palette: str | None = None
+    #: run before the focused widget sees the key: an action that moves the focus
+    #: must, or keys typed in the same burst go where the focus was (the action
+    #: skips itself when a text field has the focus, so the key is typed there)
+    priority: bool = False
 
 
 _KIND_ACTIONS = tuple(
@@ -55,9 +59,9 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("help", "question_mark", "help", "Every key and what it does", footer="Help",
            palette="help: key bindings"),
     Action("filter", "slash", "filter", "Filter the list (title, source; text in the library)",
-           footer="Filter", palette="list: filter"),
+           footer="Filter", palette="list: filter", priority=True),
     Action("find", "f,ctrl+f", "find", "Find in the article (as you type)", footer="Find",
-           palette="article: find"),
+           palette="article: find", priority=True),
     Action("find-next", "period,f3", "find_step(1)", "Next match of the find",
            palette="article: next match"),
     Action("find-previous", "comma,shift+f3", "find_step(-1)", "Previous match of the find",
@@ -115,8 +119,9 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("leave-filter", "escape", "leave", "Clear the filter and leave it", "filter"),
     Action("filter-open", "enter", "open_first", "Open the first match", "filter"),
     # the find bar
-    Action("find-accept", "enter", "accept", "Back to the text, matches kept", "find"),
-    Action("find-close", "escape", "close", "Clear the find", "find"),
+    Action("find-accept", "enter", "accept", "Back to the text, matches kept", "find",
+           priority=True),
+    Action("find-close", "escape", "close", "Clear the find", "find", priority=True),
     # the summary and the entity index
     Action("summary-down", "j,down", "cursor_down", "Next sentence", "summary"),
     Action("summary-up", "k,up", "cursor_up", "Previous sentence", "summary"),
@@ -147,6 +152,7 @@ def bindings(scope: str) -> list[BindingType]:
             show=a.footer is not None,
             id=a.id,
             tooltip=a.description,
+            priority=a.priority,
         )
         for a in ACTIONS
         if a.scope == scope

@@ -14,10 +14,12 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from tread.core.article import Article
@@ -255,7 +257,13 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         self.view.focus()
 
     # -- find in the article (the find bar keeps the find and marks the matches) --------
+    def _typing(self) -> None:
+        """A priority key typed into a text field is text there, not an action."""
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+
     def action_find(self) -> None:
+        self._typing()
         if self.view.text:
             self.find_bar.open()
         else:
@@ -278,11 +286,9 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         self.state.note = message.note
         self.update_status()
 
-    def on_find_bar_done(self, message: FindBar.Done) -> None:
-        self.view.focus()
-
     # -- the list, marks, help -----------------------------------------------------------
     def action_filter(self) -> None:
+        self._typing()
         if not self.list_pane.display:
             self._toggle_pane("list")
         self.list_pane.open_filter()

@@ -22,19 +22,21 @@ from tread.ui.widgets.article_view import ArticleView
 
 
 class FindInput(Input):
+    """The query. Its keys are priority bindings that move the focus at once: keys
+    typed in the same burst as enter (`.` to step) must reach the text, not the field."""
+
     BINDINGS: ClassVar[list[BindingType]] = bindings("find")
 
-    class Closed(Message):
-        """Escape: clear the find."""
-
-    class Accepted(Message):
-        """Enter: back to the text, the matches kept."""
+    @property
+    def bar(self) -> FindBar:
+        assert isinstance(self.parent, FindBar)
+        return self.parent
 
     def action_close(self) -> None:
-        self.post_message(self.Closed())
+        self.bar.clear()
 
     def action_accept(self) -> None:
-        self.post_message(self.Accepted())
+        self.bar.accept()
 
 
 class FindBar(Horizontal):
@@ -44,9 +46,6 @@ class FindBar(Horizontal):
         def __init__(self, note: str, span: tuple[int, int] | None) -> None:
             super().__init__()
             self.note, self.span = note, span
-
-    class Done(Message):
-        """The bar closed: the text should have the focus again."""
 
     def __init__(self, view: ArticleView) -> None:
         super().__init__(id="find-bar")
@@ -65,7 +64,9 @@ class FindBar(Horizontal):
 
     def open(self) -> None:
         self.display = True
-        self.input.focus()
+        # at once, not after a refresh: keys typed in the same burst as `f` are queued
+        # already and must reach the field
+        self.screen.set_focus(self.input)
         self.input.select_all()
 
     def search(self, query: str) -> None:
@@ -84,9 +85,13 @@ class FindBar(Horizontal):
         self.find.clear()
         self.view.set_matches([])
         self._tell(None)
+        self.accept()
+
+    def accept(self) -> None:
+        """Back to the text (the matches, if any, stay marked)."""
         if self.display:
             self.display = False
-            self.post_message(self.Done())
+            self.screen.set_focus(self.view)
 
     def _tell(self, span: tuple[int, int] | None) -> None:
         count = self.find.count()
@@ -101,12 +106,3 @@ class FindBar(Horizontal):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-
-    def on_find_input_accepted(self, event: FindInput.Accepted) -> None:
-        event.stop()
-        self.display = False
-        self.post_message(self.Done())
-
-    def on_find_input_closed(self, event: FindInput.Closed) -> None:
-        event.stop()
-        self.clear()

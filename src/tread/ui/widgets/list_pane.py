@@ -142,7 +142,7 @@ class ListPane(Vertical):
         self.post_message(self.Listed())  # for the status bar's counts
 
     def open_filter(self) -> None:
-        self.filter.focus()
+        self.screen.set_focus(self.filter)  # at once: the next keys may be queued already
 
     # -- marks -----------------------------------------------------------------------
     def set_read(self, path: str, read: bool) -> None:
