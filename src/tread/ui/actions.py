@@ -55,7 +55,7 @@ _KIND_ACTIONS = tuple(
 )
 
 ACTIONS: Final[tuple[Action, ...]] = (
-    Action("quit", "q", "app.quit", "Quit", footer="Quit"),
+    Action("quit", "q", "quit", "Quit (where you are in the article is kept)", footer="Quit"),
     Action("help", "question_mark", "help", "Every key and what it does", footer="Help",
            palette="help: key bindings"),
     Action("filter", "slash", "filter", "Filter the list (title, source; text in the library)",

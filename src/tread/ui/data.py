@@ -184,6 +184,31 @@ class ReaderData:
         with self._marks_library(create=True) as lib:
             mark_file(lib, path, read)
 
+    # -- reading positions ------------------------------------------------------------
+    def position(self, path: str) -> int:
+        """Where the reader was in ``path`` last time (0: the top; also when the library
+        cannot tell now: a lost position is no reason not to show the article)."""
+        from tread.core.store.errors import NoLibrary
+        from tread.core.store.read_marks import file_position
+
+        try:
+            if is_library_path(path):
+                return self.library.position(path) if self.library is not None else 0
+            with self._marks_library(create=False) as lib:
+                return file_position(lib, path)
+        except (NoLibrary, TreadError):
+            return 0
+
+    def save_position(self, path: str, offset: int) -> None:
+        if is_library_path(path):
+            if self.library is not None:
+                self.library.set_position(path, offset)
+            return
+        from tread.core.store.read_marks import set_file_position
+
+        with self._write_lock, self._marks_library(create=True) as lib:
+            set_file_position(lib, path, offset)
+
     def _set_starred(self, path: str, starred: bool) -> None:
         if self.library is None or not is_library_path(path):
             raise TreadError("stars are for library articles (tread add)")

@@ -66,6 +66,14 @@ class LibrarySource:
         with self._open() as lib:
             lib.mark(article_id(path), read=read, starred=starred)
 
+    def position(self, path: str) -> int:
+        with self._open() as lib:
+            return lib.position(article_id(path))
+
+    def set_position(self, path: str, offset: int) -> None:
+        with self._open() as lib:
+            lib.set_position(article_id(path), offset)
+
     def newest_id(self) -> int:
         with self._open() as lib:
             return lib.newest_id()

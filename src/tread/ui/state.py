@@ -87,6 +87,9 @@ class ArticleState:
     cycle: Cycle = field(default_factory=Cycle)
     #: the character at the top of the view when the reader left it
     top: int = 0
+    #: the position the library has for it (None: not known yet), so that only a
+    #: move is written
+    saved_top: int | None = None
 
     @property
     def sentence_count(self) -> int:

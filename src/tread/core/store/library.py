@@ -16,7 +16,6 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
@@ -29,18 +28,23 @@ from tread.core.store.errors import (
     library_error,
 )
 from tread.core.store.rows import (
+    MAX_ID,
+    Entry,
     FeedItem,
     Stored,
     content_hash,
     duplicate,
     find_entry,
+    fts_query,
     insert,
     store_feed_items,
 )
+from tread.core.store.rows import checked_id as _id
 from tread.core.store.schema import MIGRATIONS, SCHEMA_VERSION, NewerSchema, migrate
 from tread.core.text.titles import title_of
 
 __all__ = [
+    "MAX_ID",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Entry",
@@ -54,24 +58,7 @@ __all__ = [
     "migrate",
 ]
 
-#: the largest id SQLite stores (ids outside it are refused before any query)
-MAX_ID: Final = 2**63 - 1
 _BUSY_MS: Final = 10_000
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    id: int
-    title: str
-    source: str
-    link: str | None
-    author: str | None
-    published: str | None
-    added: float
-    words: int
-    read: bool
-    starred: bool
-    feed: str | None = None
 
 
 def default_path() -> Path:
@@ -314,11 +301,33 @@ class Library:
         return {str(r["path"]) for r in self._rows("SELECT path FROM file_marks WHERE read")}
 
     def set_file_mark(self, key: str, read: bool, when: float) -> None:
-        with self._write() as db:
+        with self._write() as db:  # an upsert: the reading position stays
             db.execute(
-                "INSERT OR REPLACE INTO file_marks(path, read, changed) VALUES (?,?,?)",
+                "INSERT INTO file_marks(path, read, changed) VALUES (?,?,?) ON CONFLICT(path)"
+                " DO UPDATE SET read = excluded.read, changed = excluded.changed",
                 (key, int(read), when),
             )
+
+    # -- reading positions: the character at the top of the view when the reader left --
+    def position(self, where: int | str) -> int:
+        """Where the reader was in article ``where`` (an id) or file (its mark key)."""
+        table, column = ("file_marks", "path") if isinstance(where, str) else ("articles", "id")
+        key = where if isinstance(where, str) else _id(where)
+        row = self._row(f"SELECT position FROM {table} WHERE {column} = ?", (key,))
+        return int(row["position"]) if row else 0
+
+    def set_position(self, where: int | str, offset: int) -> None:
+        with self._write() as db:
+            if isinstance(where, str):  # a file: an upsert, its read mark stays
+                db.execute(
+                    "INSERT INTO file_marks(path, position, changed) VALUES (?,?,?) ON CONFLICT"
+                    "(path) DO UPDATE SET position = excluded.position, changed = excluded.changed",
+                    (where, max(0, offset), time.time()),
+                )
+            else:
+                db.execute(
+                    "UPDATE articles SET position = ? WHERE id = ?", (max(0, offset), _id(where))
+                )
 
     # -- feeds -----------------------------------------------------------------------
     def add_feed(self, url: str, title: str, *, fetch_full: bool = True) -> tuple[int, bool]:
@@ -386,14 +395,3 @@ class Library:
                 "INSERT OR REPLACE INTO analysis(key, value, created) VALUES (?,?,?)",
                 (key, json.dumps(value), time.time()),
             )
-
-
-def _id(article_id: int) -> int:
-    """An id SQLite can take (a larger one can name no article)."""
-    return article_id if -MAX_ID <= article_id <= MAX_ID else 0
-
-
-def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: each a quoted prefix term, all required."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"*' for w in words) or '""'

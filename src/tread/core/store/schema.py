@@ -15,7 +15,7 @@ from typing import Final
 
 from tread.core.errors import TreadError
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 5
 
 _V1: Final = (
     """CREATE TABLE feeds(
@@ -87,6 +87,13 @@ _V4: Final = (
     )""",
 )
 
+# Where the reader was in each article (the character at the top of the view), for
+# library articles and for files opened from disk alike, so reopening goes back there.
+_V5: Final = (
+    "ALTER TABLE articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE file_marks ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+)
+
 
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
@@ -101,6 +108,7 @@ MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [
     _steps(_V2),
     _steps(_V3),
     _steps(_V4),
+    _steps(_V5),
 ]
 
 

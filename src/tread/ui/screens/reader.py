@@ -20,7 +20,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
 from tread.core.article import Article
 from tread.core.config import Config
@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     from tread.ui.data import ReaderData
 
 _PAINT_WAIT: Final = 1.0  # seconds the analysis waits for the text to be painted
+_POSITION_EVERY: Final = 2.0  # seconds between looks at whether the reader moved
+_QUIT_WAIT: Final = 0.3  # seconds quitting waits for the position to be kept
 
 
 class ReaderScreen(AnalysisHandlers, Screen[None]):
@@ -65,6 +67,7 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         self.paths, self.config, self.language, self.data = paths, config, language, data
         self.extractor = extractor
         self.state = ReaderState()
+        self._position_refused = False
 
     def compose(self) -> ComposeResult:
         with ReaderPanes(self.config):
@@ -109,6 +112,7 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         if start is not None:
             self.call_after_refresh(self.open_article, start)
         self.view.focus()
+        self.set_interval(_POSITION_EVERY, self.keep_position)
 
     def _toggle_pane(self, which: str) -> None:
         self.query_one(ReaderPanes).toggle(which)
@@ -122,8 +126,7 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
 
     # -- opening articles -------------------------------------------------------------
     def open_article(self, path: str) -> None:
-        if (left := self.state.current) is not None and left.article is not None:
-            left.top = self.view.visible_range()[0]
+        self.keep_position()
         art = self.state.open(path)
         self.config.last_article = path
         self.tread.save_config()
@@ -155,7 +158,8 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         """Read the article and have its text shown before the analysis goes on."""
         data = self.data
         article, blocks = await off_loop(lambda _: data.load(path), "tread-load")
-        loaded = msg.ArticleLoaded(path, article, blocks)
+        position = await off_loop(lambda _: data.position(path), "tread-position")
+        loaded = msg.ArticleLoaded(path, article, blocks, position)
         self.post_message(loaded)
         with suppress(asyncio.TimeoutError):
             await asyncio.wait_for(loaded.shown.wait(), _PAINT_WAIT)
@@ -164,6 +168,9 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
     def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
         art = self.state.get(message.path)
         art.article, art.blocks, art.error = message.article, message.blocks, None
+        if art.saved_top is None:  # the first time this session: where it was left
+            art.top = art.top or message.position
+            art.saved_top = message.position
         if message.path == self.state.current_path:
             self.show_text(art)
             self.panel.show_note("analysing…")
@@ -217,6 +224,35 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         else:
             self.index.show_notice("finding entities…")
             self.index.find(self.data, art.path, art.article.text, self.extractor)
+
+    # -- the reading position, kept in the library -------------------------------------
+    def keep_position(self) -> Worker[None] | None:
+        """Note where the reader is in the open article, and keep it if it moved."""
+        art = self.state.current
+        if art is None or art.article is None or not self.view.line_count:
+            return None
+        art.top = self.view.visible_range()[0]
+        if art.top == art.saved_top:
+            return None
+        return self.save_position(art, art.top)
+
+    @work(group="positions", exit_on_error=False)
+    async def save_position(self, art: ArticleState, top: int) -> None:
+        data, path = self.data, art.path
+        try:
+            await off_loop(lambda _: data.save_position(path, top), "tread-position")
+        except TreadError as exc:  # once: the next moves would only say it again
+            if not self._position_refused:
+                self._position_refused = True
+                self.app.notify(f"position not kept: {exc}", severity="warning", markup=False)
+        art.saved_top = top
+
+    async def action_quit(self) -> None:
+        worker = self.keep_position()
+        if worker is not None:  # a moment for the write, never more: quit is at once
+            with suppress(asyncio.TimeoutError, WorkerFailed, WorkerCancelled):
+                await asyncio.wait_for(worker.wait(), _QUIT_WAIT)
+        self.app.exit()
 
     # -- the title and the status line --------------------------------------------------
     def update_title(self) -> None:
