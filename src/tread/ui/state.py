@@ -5,11 +5,12 @@ screen keeps one ReaderState and tells the widgets what to show from it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Final
 
-from tread.core.article import Article, Entity, Segmentation, Summary
+from tread.core.article import Article, Entity, Segmentation, Sentence, Summary
 from tread.ui.models import Block
 
 MAX_SENTENCES: Final = 50
@@ -196,3 +197,23 @@ def status_bar_text(
         parts.append(f"filter “{filter_text}”")
     parts += [language, algorithm]
     return " · ".join(parts)
+
+
+def sentence_at(seg: Segmentation, offset: int) -> Sentence | None:
+    """The sentence holding character ``offset``, else the first one after it."""
+    starts = [s.start for s in seg.sentences]
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and seg.sentences[index].end > offset:
+        return seg.sentences[index]
+    after = index + 1
+    return seg.sentences[after] if after < len(seg.sentences) else None
+
+
+def one_line(text: str) -> str:
+    """A passage as one line (the text's line breaks are the source's wrapping)."""
+    return " ".join(text.split())
+
+
+def summary_text(text: str, summary: Summary) -> str:
+    """The summary to copy: its sentences, one a line."""
+    return "\n".join(one_line(text[s.start : s.end]) for s in summary.sentences)

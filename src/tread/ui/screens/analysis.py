@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tread.core.entities.kinds import KINDS
 from tread.core.summarizers.registry import ALGORITHMS
 from tread.ui import messages as msg
-from tread.ui.state import next_length
+from tread.ui.state import next_length, one_line, sentence_at, summary_text
 from tread.ui.widgets.entity_index import EntityIndex
 from tread.ui.widgets.summary_panel import SummaryPanel
 
@@ -190,3 +190,34 @@ class AnalysisHandlers:
         self.view.set_entity_visibility(hidden, self.state.show_entities)
         self.index.set_hidden(hidden)
         self.index.border_subtitle = None if self.state.show_entities else "hidden · e"
+
+    # -- copying (Textual's copy_to_clipboard: OSC 52, which works over SSH) -----------
+    def action_copy(self, what: str) -> None:
+        art = self.state.current
+        text, done = self._copy_text(art, what) if art and art.article else (None, "")
+        if text is None:
+            self.app.bell()
+            self.app.notify(done or "nothing to copy yet", timeout=2)
+            return
+        self.app.copy_to_clipboard(text)
+        self.app.notify(f"copied {done}", timeout=2, markup=False)
+
+    def _copy_text(self, art: ArticleState, what: str) -> tuple[str | None, str]:
+        """What to copy and what to say about it (or None, and why not)."""
+        assert art.article is not None
+        text = art.article.text
+        if what == "link":
+            link = art.article.link
+            return (link, "the link") if link else (None, "this article has no link")
+        if what == "summary":
+            summary = art.summary(self.config.algorithm, self.config.sentences)
+            if summary is None or not summary.sentences:
+                return None, "no summary yet"
+            return summary_text(text, summary), f"the summary ({len(summary.sentences)} sentences)"
+        if art.segmentation is None:
+            return None, "the sentences are not found yet"
+        offset = (self.view.current or (self.view.visible_range()[0], 0))[0]
+        sentence = sentence_at(art.segmentation, offset)
+        if sentence is None:
+            return None, "no sentence here"
+        return one_line(text[sentence.start : sentence.end]), f"sentence {sentence.index + 1}"
