@@ -53,7 +53,7 @@ async def test_find_as_you_type_marks_counts_and_steps(articles: list[str]) -> N
         assert "1/3" in str(app.query_one("#find-count").render())
         await pilot.press("enter")  # back to the text, the matches kept
         assert app.focused is view and not app.query_one(FindBar).display
-        await pilot.press("period", "period")
+        await pilot.press("full_stop", "full_stop")
         assert view.current == view.matches[2]
         await pilot.press("comma")
         assert view.current == view.matches[1]
@@ -129,7 +129,7 @@ async def test_keys_typed_in_a_burst_after_enter_go_to_the_text(articles: list[s
         await settle(pilot)
         view = app.query_one(ArticleView)
         await pilot.press("f", *"ice")
-        for key, char in (("enter", None), ("period", "."), ("period", ".")):
+        for key, char in (("enter", None), ("full_stop", "."), ("full_stop", ".")):
             app.post_message(events.Key(key, char))
         await pilot.pause()
         assert app.query_one(FindInput).value == "ice"

@@ -29,10 +29,10 @@ def help_rows(app: App[None], keymap: Mapping[str, str]) -> list[tuple[str, str,
     """(keys, what they do, where, id) for every action, with the user's keys."""
     rows = []
     for action in ACTIONS:
-        shown = ", ".join(app.get_key_display(Binding(k, "")) for k in keys_of(action, keymap))
+        shown = " or ".join(app.get_key_display(Binding(k, "")) for k in keys_of(action, keymap))
         rows.append((shown, action.description, SCOPES[action.scope], action.id))
     rows += [
-        ("tab, shift+tab", "Next / previous pane", "everywhere", ""),
+        ("tab or shift+tab", "Next / previous pane", "everywhere", ""),
         ("ctrl+p", "Command palette: every action by name", "everywhere", ""),
     ]
     return rows

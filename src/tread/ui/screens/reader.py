@@ -58,6 +58,8 @@ _QUIT_WAIT: Final = 0.3  # seconds quitting waits for the position to be kept
 
 class ReaderScreen(AnalysisHandlers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
+    #: what stays on screen when the text is maximised
+    ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str] = "FindBar, StatusBar, ReaderFooter"
 
     def __init__(
         self, paths: list[str], config: Config, language: str, data: ReaderData,
@@ -123,6 +125,18 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
 
     def action_toggle_side(self) -> None:
         self._toggle_pane("side")
+
+    def action_widen(self, which: str, step: int) -> None:
+        if self.maximized is None and self.query_one(ReaderPanes).widen(which, step):
+            self.tread.save_config()
+        else:
+            self.app.bell()
+
+    def action_maximise(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.view, container=False)
 
     # -- opening articles -------------------------------------------------------------
     def open_article(self, path: str) -> None:
