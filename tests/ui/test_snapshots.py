@@ -70,3 +70,13 @@ def test_reader_finding_in_the_article(snap_compare: Any, articles: list[str]) -
         await pilot.pause()
 
     assert snap_compare(snapshot_app(articles), terminal_size=(110, 30), run_before=finding)
+
+
+def test_help_screen_at_80_by_24(snap_compare: Any, articles: list[str]) -> None:
+    async def help_open(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    app = snapshot_app(articles, theme="textual-light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=help_open)
