@@ -23,6 +23,8 @@ SCOPES: Final[dict[str, str]] = {
     "summary": "summary",
     "entities": "entity index",
     "help": "help",
+    "dialog": "a dialog",
+    "confirm": "a question",
 }
 
 
@@ -92,6 +94,15 @@ ACTIONS: Final[tuple[Action, ...]] = (
            palette="copy: sentence"),
     Action("copy-summary", "Y", "copy('summary')", "Copy the summary", palette="copy: summary"),
     Action("copy-link", "L", "copy('link')", "Copy the article's link", palette="copy: link"),
+    # the library
+    Action("library-add", "i", "library_add", "Add a URL, file, folder or feed to the library",
+           palette="library: add a URL, file or feed"),
+    Action("library-refresh", "R", "library_refresh", "Refresh the library's feeds",
+           palette="library: refresh feeds"),
+    Action("library-remove", "D", "library_remove", "Remove the article from the library",
+           palette="library: remove the article"),
+    Action("mark-all-read", "A", "mark_all_read", "Mark every article in the list read",
+           palette="list: mark all read"),
     Action("toggle-list", "left_square_bracket", "toggle_list", "Show or hide the article list",
            palette="panes: toggle article list"),
     Action("toggle-side", "right_square_bracket", "toggle_side",
@@ -146,6 +157,10 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("index-go", "enter", "select_cursor",
            "Go to the entity in the text (again: its next occurrence)", "entities"),
     Action("index-toggle-kind", "v", "toggle_kind", "Show or hide this kind", "entities"),
+    # dialogs
+    Action("dialog-cancel", "escape", "cancel", "Cancel", "dialog"),
+    Action("confirm-yes", "y", "answer(True)", "Yes", "confirm"),
+    Action("confirm-no", "n,escape", "answer(False)", "No", "confirm"),
     # the help screen
     Action("help-down", "j,down", "scroll(1)", "Scroll down", "help"),
     Action("help-up", "k,up", "scroll(-1)", "Scroll up", "help"),

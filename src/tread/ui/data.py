@@ -137,7 +137,7 @@ class ReaderData:
             return [], after_id
         return self.library.listing(after_id=after_id)
 
-    def _marks_library(self, create: bool) -> Library:
+    def marks_library(self, create: bool) -> Library:
         from tread.core.store.library import Library, default_path
 
         path = self.marks_path or (self.library.path if self.library else default_path())
@@ -152,7 +152,7 @@ class ReaderData:
         files = [p for p in paths if not is_library_path(p)]
         legacy = (data_dir() / LEGACY_NAME).exists()
         try:
-            with self._marks_library(create=legacy) as lib:
+            with self.marks_library(create=legacy) as lib:
                 if legacy:
                     take_in_legacy(lib, data_dir())
                 return read_files(lib, files)
@@ -181,7 +181,7 @@ class ReaderData:
             return
         from tread.core.store.read_marks import mark_file
 
-        with self._marks_library(create=True) as lib:
+        with self.marks_library(create=True) as lib:
             mark_file(lib, path, read)
 
     # -- reading positions ------------------------------------------------------------
@@ -194,7 +194,7 @@ class ReaderData:
         try:
             if is_library_path(path):
                 return self.library.position(path) if self.library is not None else 0
-            with self._marks_library(create=False) as lib:
+            with self.marks_library(create=False) as lib:
                 return file_position(lib, path)
         except (NoLibrary, TreadError):
             return 0
@@ -206,7 +206,7 @@ class ReaderData:
             return
         from tread.core.store.read_marks import set_file_position
 
-        with self._write_lock, self._marks_library(create=True) as lib:
+        with self._write_lock, self.marks_library(create=True) as lib:
             set_file_position(lib, path, offset)
 
     def _set_starred(self, path: str, starred: bool) -> None:

@@ -31,6 +31,7 @@ from tread.ui.actions import bindings
 from tread.ui.background import off_loop
 from tread.ui.models import Block, metadata_lines
 from tread.ui.screens.analysis import AnalysisHandlers
+from tread.ui.screens.library import LibraryHandlers
 from tread.ui.state import (
     ArticleState,
     ReaderState,
@@ -56,7 +57,7 @@ _POSITION_EVERY: Final = 2.0  # seconds between looks at whether the reader move
 _QUIT_WAIT: Final = 0.3  # seconds quitting waits for the position to be kept
 
 
-class ReaderScreen(AnalysisHandlers, Screen[None]):
+class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
     #: what stays on screen when the text is maximised
     ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str] = "FindBar, StatusBar, ReaderFooter"
@@ -70,6 +71,8 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
         self.extractor = extractor
         self.state = ReaderState()
         self._position_refused = False
+        #: library work under way, by job: what the status bar says of it
+        self.jobs: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with ReaderPanes(self.config):
@@ -296,7 +299,8 @@ class ReaderScreen(AnalysisHandlers, Screen[None]):
             seg.language if seg else self.language, config.algorithm,
         )  # fmt: skip
         stage = analysis_stage(art, config.algorithm, config.sentences)
-        self.query_one(StatusBar).show(left, (stage,) if stage else ())
+        busy = ((stage,) if stage else ()) + tuple(self.jobs.values())
+        self.query_one(StatusBar).show(left, busy)
 
     def on_list_pane_listed(self, message: ListPane.Listed) -> None:
         self.update_title()

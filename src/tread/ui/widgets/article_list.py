@@ -121,6 +121,22 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Changed())  # the unread count
 
+    def set_all_read(self, paths: list[str]) -> None:
+        self._read.update(paths)
+        for path in paths:
+            self._prompts.pop(path, None)
+        self.refresh()
+        self.post_message(self.Changed())
+
+    def remove_path(self, path: str) -> None:
+        """Take an article out of the list (removed from the library)."""
+        if path in self._position:
+            self._order.remove(path)
+            self._position = {p: i for i, p in enumerate(self._order)}
+            self._infos.pop(path, None)
+            self._read.discard(path)
+            self._rebuild()
+
     def is_read(self, path: str) -> bool:
         return path in self._read
 
