@@ -149,3 +149,42 @@ async def test_mark_all_read_marks_the_list_as_shown(tmp_path: Path) -> None:
     with Library(db) as lib:  # files keep their marks in the library the reader is on
         assert all(e.read for e in lib.entries())
         assert read_files(lib, files) == set(files)
+
+
+async def test_F_on_an_entity_lists_the_articles_mentioning_it(tmp_path: Path) -> None:
+    from tests.conftest import SEED
+    from tread.core.article import Entity
+    from tread.core.sources import load
+    from tread.core.store.entity_index import articles_mentioning, index_article
+    from tread.ui.widgets.entity_index import EntityIndex, EntityKey
+
+    db = tmp_path / "lib.sqlite3"
+    ids = make_library(db)
+    with Library(db) as lib:
+        ice_id, _ = lib.add(load(str(SEED)))
+    source = LibrarySource(db)
+    paths = [i.path for i in source.listing()[0]]
+    ice_path, other = f"library:{ice_id}", f"library:{ids[1]}"
+    with Library(db) as lib:  # another article known to mention ICE (as "I.C.E.")
+        index_article(lib, article_id(other), [Entity(0, 6, "ORG", "I.C.E.")])
+    app = Tread(paths, library=source)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        reader(app).open_article(ice_path)
+        await settle(pilot)
+        with Library(db) as lib:  # opening the article kept its entities
+            assert article_id(ice_path) in articles_mentioning(lib, "Los Angeles")
+        index = app.query_one(EntityIndex)
+        index.focus()
+        for _ in range(40):
+            node = index.cursor_node
+            if node is not None and node.data == EntityKey("ORG", "ICE"):
+                break
+            await pilot.press("down")
+        await pilot.press("F")
+        await settle(pilot)
+        listing = app.query_one(ArticleList)
+        assert set(listing.shown_paths) == {ice_path, other}
+        assert "mentioning “ICE”" in app.query_one(StatusBar).left
+        await pilot.press("slash", "escape")  # escape in the filter clears it
+        assert len(listing.shown_paths) == 4

@@ -157,6 +157,9 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("index-go", "enter", "select_cursor",
            "Go to the entity in the text (again: its next occurrence)", "entities"),
     Action("index-toggle-kind", "v", "toggle_kind", "Show or hide this kind", "entities"),
+    Action("index-mentions", "F", "mentions",
+           "List the library's articles mentioning this entity (escape in / clears)",
+           "entities"),
     # dialogs
     Action("dialog-cancel", "escape", "cancel", "Cancel", "dialog"),
     Action("confirm-yes", "y", "answer(True)", "Yes", "confirm"),

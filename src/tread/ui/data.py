@@ -86,16 +86,17 @@ class ReaderData:
         library = self.library if is_library_path(path) else None
         key = extractor.cache_key()
         found = library.cached_entities(path, key) if library and key else None
-        if found is not None:
-            return found
-        with _ENTITY_LOCK:
+        if found is None:
+            with _ENTITY_LOCK:
+                if cancelled():
+                    return None
+                found = extractor.extract(text, cancelled=cancelled)
             if cancelled():
                 return None
-            found = extractor.extract(text, cancelled=cancelled)
-        if cancelled():
-            return None
-        if library is not None and key:
-            library.cache_entities(path, key, found)
+            if library is not None and key:
+                library.cache_entities(path, key, found)
+        if library is not None:  # the library-wide index, filled as articles are opened
+            library.index_entities(path, found)
         return found
 
     def infos(self, paths: list[str], cancelled: Cancelled) -> Iterator[list[ArticleInfo]]:
@@ -130,6 +131,10 @@ class ReaderData:
 
     def newest_id(self) -> int:
         return self.library.newest_id() if self.library is not None else 0
+
+    def mentioning(self, name: str) -> set[str]:
+        """Library articles whose entities include ``name`` (folded: entity_index.py)."""
+        return self.library.mentioning(name) if self.library is not None else set()
 
     def new_articles(self, after_id: int) -> tuple[list[ArticleInfo], int]:
         """Articles another process (``tread add``, ``tread refresh``) added."""

@@ -102,3 +102,17 @@ class LibrarySource:
 
         with self._open() as lib:
             cache_entities(lib, article_id(path), model_key, entities)
+
+    def index_entities(self, path: str, entities: list[Entity]) -> None:
+        """Keep the article's entities for the library-wide questions (entity_index.py)."""
+        from tread.core.store.entity_index import index_article
+
+        with self._open() as lib:
+            index_article(lib, article_id(path), entities)
+
+    def mentioning(self, name: str) -> set[str]:
+        """Paths of the articles that mention ``name``."""
+        from tread.core.store.entity_index import articles_mentioning
+
+        with self._open() as lib:
+            return {f"{PREFIX}{i}" for i in articles_mentioning(lib, name)}

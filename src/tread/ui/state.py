@@ -189,12 +189,20 @@ def analysis_stage(art: ArticleState | None, algorithm: str, count: int) -> str 
 
 
 def status_bar_text(
-    unread: int, total: int, sort: str, filter_text: str, language: str, algorithm: str
+    unread: int,
+    total: int,
+    sort: str,
+    filter_text: str,
+    language: str,
+    algorithm: str,
+    narrowed: str = "",
 ) -> str:
     """The status bar's left side: the list, then the analysis settings."""
     parts = [f"{unread} unread of {total}", f"by {sort}"]
     if filter_text:
         parts.append(f"filter “{filter_text}”")
+    if narrowed:
+        parts.append(narrowed)
     parts += [language, algorithm]
     return " · ".join(parts)
 

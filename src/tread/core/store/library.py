@@ -154,7 +154,7 @@ class Library:
         except (sqlite3.Error, OverflowError) as exc:
             raise library_error(self.path, exc, doing) from None
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._guard():
             return self.db.execute(sql, params).fetchall()
 
@@ -164,7 +164,7 @@ class Library:
             return row
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: checks made inside it hold until it commits."""
         if self.read_only:
             code = getattr(self._unwritable, "sqlite_errorcode", 0) & 0xFF
@@ -199,7 +199,7 @@ class Library:
         digest = content_hash(article.text)
         link = article.link or None
         heading = article.title or title or title_of(article, article.source)
-        with self._write() as db:
+        with self.write() as db:
             row = duplicate(db, digest, link)
             if row is not None:
                 return int(row["id"]), False
@@ -269,7 +269,7 @@ class Library:
         return str(row["hash"]) if row else None
 
     def remove(self, article_id: int) -> bool:
-        with self._write() as db:
+        with self.write() as db:
             return db.execute("DELETE FROM articles WHERE id = ?", (_id(article_id),)).rowcount > 0
 
     def mark(
@@ -280,7 +280,7 @@ class Library:
             for col, v in (("read", read), ("starred", starred))
             if v is not None
         ]
-        with self._write() as db:
+        with self.write() as db:
             return (
                 db.execute(
                     f"UPDATE articles SET {', '.join(sets)} WHERE id = ?", (_id(article_id),)
@@ -298,10 +298,10 @@ class Library:
 
     # -- read marks of files (read_marks.py names them) -------------------------------
     def file_marks_read(self) -> set[str]:
-        return {str(r["path"]) for r in self._rows("SELECT path FROM file_marks WHERE read")}
+        return {str(r["path"]) for r in self.rows("SELECT path FROM file_marks WHERE read")}
 
     def set_file_mark(self, key: str, read: bool, when: float) -> None:
-        with self._write() as db:  # an upsert: the reading position stays
+        with self.write() as db:  # an upsert: the reading position stays
             db.execute(
                 "INSERT INTO file_marks(path, read, changed) VALUES (?,?,?) ON CONFLICT(path)"
                 " DO UPDATE SET read = excluded.read, changed = excluded.changed",
@@ -317,7 +317,7 @@ class Library:
         return int(row["position"]) if row else 0
 
     def set_position(self, where: int | str, offset: int) -> None:
-        with self._write() as db:
+        with self.write() as db:
             if isinstance(where, str):  # a file: an upsert, its read mark stays
                 db.execute(
                     "INSERT INTO file_marks(path, position, changed) VALUES (?,?,?) ON CONFLICT"
@@ -331,7 +331,7 @@ class Library:
 
     # -- feeds -----------------------------------------------------------------------
     def add_feed(self, url: str, title: str, *, fetch_full: bool = True) -> tuple[int, bool]:
-        with self._write() as db:
+        with self.write() as db:
             row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
             if row is not None:
                 return int(row["id"]), False
@@ -342,7 +342,7 @@ class Library:
         return int(cur.lastrowid or 0), True
 
     def feeds(self) -> list[dict[str, Any]]:
-        rows = self._rows(
+        rows = self.rows(
             "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS articles,"
             " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread"
             " FROM feeds f ORDER BY f.title"
@@ -350,7 +350,7 @@ class Library:
         return [dict(r) for r in rows]
 
     def remove_feed(self, key: str) -> bool:
-        with self._write() as db:
+        with self.write() as db:
             return (
                 db.execute(
                     "DELETE FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?", (key, key)
@@ -359,7 +359,7 @@ class Library:
             )
 
     def feed_refreshed(self, feed_id: int, title: str) -> None:
-        with self._write() as db:
+        with self.write() as db:
             db.execute(
                 "UPDATE feeds SET refreshed = ?, title = ? WHERE id = ?",
                 (time.time(), title, feed_id),
@@ -377,7 +377,7 @@ class Library:
         """Add or update a feed's entries in one transaction: an entry is the same when
         its guid (in this feed), else its link, else its text is already there; an
         entry whose digest changed is updated in place (the search index follows)."""
-        with self._write() as db:
+        with self.write() as db:
             return store_feed_items(db, feed_id, items)
 
     # -- analysis cache --------------------------------------------------------------
@@ -390,7 +390,7 @@ class Library:
         only saves time: the result is computed again next time)."""
         if self.read_only:
             return
-        with self._write() as db:
+        with self.write() as db:
             db.execute(
                 "INSERT OR REPLACE INTO analysis(key, value, created) VALUES (?,?,?)",
                 (key, json.dumps(value), time.time()),

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tread.ui.models import Block
     from tread.ui.state import ArticleState, ReaderState
     from tread.ui.widgets.article_view import ArticleView
+    from tread.ui.widgets.list_pane import ListPane
 
 
 class AnalysisHandlers:
@@ -44,6 +45,9 @@ class AnalysisHandlers:
         @property
         def index(self) -> EntityIndex: ...
         def update_status(self) -> None: ...
+        def show_list(self) -> None: ...
+        @property
+        def list_pane(self) -> ListPane: ...
         def blocks_for(self, art: ArticleState) -> list[Block]: ...
 
     # -- summaries ---------------------------------------------------------------------
@@ -181,6 +185,10 @@ class AnalysisHandlers:
             self.config.hidden_kinds = [k for k in KINDS if k in hidden]
             self.tread.save_config()
             self._restyle_entities()
+
+    def on_entity_index_mentions_wanted(self, message: EntityIndex.MentionsWanted) -> None:
+        self.show_list()
+        self.list_pane.show_mentioning(message.name)
 
     def on_entity_index_kind_toggled(self, message: EntityIndex.KindToggled) -> None:
         self.action_toggle_kind(message.kind)

@@ -297,6 +297,7 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
         left = status_bar_text(
             listing.unread_count, listing.total, listing.sort, listing.filter_text,
             seg.language if seg else self.language, config.algorithm,
+            listing.only_label.split(" · ")[0],
         )  # fmt: skip
         stage = analysis_stage(art, config.algorithm, config.sentences)
         busy = ((stage,) if stage else ()) + tuple(self.jobs.values())
@@ -341,10 +342,13 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
         self.update_status()
 
     # -- the list, marks, help -----------------------------------------------------------
-    def action_filter(self) -> None:
-        self._typing()
+    def show_list(self) -> None:
         if not self.list_pane.display:
             self._toggle_pane("list")
+
+    def action_filter(self) -> None:
+        self._typing()
+        self.show_list()
         self.list_pane.open_filter()
 
     def _go_to(self, path: str | None, why: str) -> None:

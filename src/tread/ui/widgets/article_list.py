@@ -47,6 +47,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._read: set[str] = set()
         self._filter = ""
         self._also: set[str] = set()
+        #: only these (articles mentioning an entity), and what they have in common
+        self._only: set[str] | None = None
+        self._only_label = ""
         self._sort = "order"
         self._shown: list[str] = []
         self._cursor = 0
@@ -74,6 +77,16 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def filter_text(self) -> str:
         return self._filter
+
+    @property
+    def only_label(self) -> str:
+        """What the list is narrowed to besides the filter ("" when it is not)."""
+        return self._only_label
+
+    def set_only(self, paths: set[str] | None, label: str = "") -> None:
+        """Show only ``paths`` (None: every article again), the filter still applying."""
+        self._only, self._only_label = paths, label if paths is not None else ""
+        self._rebuild()
 
     @property
     def updating(self) -> bool:
@@ -195,6 +208,8 @@ class ArticleList(ScrollView, can_focus=True):
         return (self._position[path],)
 
     def _matches(self, path: str) -> bool:
+        if self._only is not None and path not in self._only:
+            return False
         if not self._filter or path in self._also:
             return True
         info = self._infos.get(path)

@@ -148,7 +148,22 @@ class ListPane(Vertical):
 
     def on_filter_input_left(self, event: FilterInput.Left) -> None:
         event.stop()
+        self.articles.set_only(None)  # escape clears every narrowing
         self.articles.focus()
+
+    @work(exclusive=True, group="search", exit_on_error=False)
+    async def show_mentioning(self, name: str) -> None:
+        """Narrow the list to the library articles that mention ``name``."""
+        data = self.data
+        if data.library is None:
+            self.app.notify("articles mentioning an entity: in the library (tread)", timeout=3)
+            return
+        try:
+            found = await off_loop(lambda _: data.mentioning(name), "tread-mentions")
+        except TreadError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        self.articles.set_only(found, f"mentioning “{name}” · esc in / clears")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -162,6 +177,8 @@ class ListPane(Vertical):
         listing = self.articles
         shown, total = listing.option_count, listing.total
         line = f"{shown} of {total} match" if listing.filter_text else f"{total} articles"
+        if listing.only_label:
+            line = f"{shown} {listing.only_label}"
         if listing.sort != "order":
             line += f" · by {listing.sort}"
         self.query_one("#list-status", Static).update(line)
