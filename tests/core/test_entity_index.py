@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.adversarial import test_store_damage
 from tread.core.article import Article, Entity
 from tread.core.store.entity_index import (
     articles_mentioning,
@@ -81,3 +82,14 @@ def test_a_library_of_schema_5_gains_the_index(tmp_path: Path) -> None:
         (entry,) = lib.entries()
         index_article(lib, entry.id, [ent("Berlin")])
         assert articles_mentioning(lib, "berlin") == {entry.id}
+
+
+read_only_library = test_store_damage.read_only_library  # the fixture, shared
+
+
+def test_a_read_only_library_keeps_no_index(read_only_library: Path) -> None:
+    with Library(read_only_library) as lib:
+        assert lib.read_only
+        first = lib.entries()[0].id
+        index_article(lib, first, [ent("Berlin")])  # nothing kept, and no error
+        assert indexed(lib) == set()

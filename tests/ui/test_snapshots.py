@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.ui.conftest import settle
 from tread.core.config import Config
@@ -67,6 +68,7 @@ def test_reader_finding_in_the_article(snap_compare: Any, articles: list[str]) -
     async def finding(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("f", *"ice")
+        pilot.app.query_one("#find-input", Input).cursor_blink = False  # a fixed frame
         await pilot.pause()
 
     assert snap_compare(snapshot_app(articles), terminal_size=(110, 30), run_before=finding)

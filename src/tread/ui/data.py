@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -96,7 +97,8 @@ class ReaderData:
             if library is not None and key:
                 library.cache_entities(path, key, found)
         if library is not None:  # the library-wide index, filled as articles are opened
-            library.index_entities(path, found)
+            with suppress(TreadError):  # a busy library: the entities are shown all the same
+                library.index_entities(path, found)
         return found
 
     def infos(self, paths: list[str], cancelled: Cancelled) -> Iterator[list[ArticleInfo]]:

@@ -50,7 +50,10 @@ class Mentioned:
 
 
 def index_article(library: Library, article_id: int, entities: Sequence[Entity]) -> None:
-    """Keep the names ``article_id``'s entities go by (replacing what was kept)."""
+    """Keep the names ``article_id``'s entities go by (replacing what was kept); a
+    library opened read-only keeps nothing (as its analysis cache)."""
+    if library.read_only:
+        return
     names: dict[str, Counter[str]] = {}
     kinds: dict[str, Counter[str]] = {}
     for e in entities:
