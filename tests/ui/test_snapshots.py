@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.ui.conftest import settle
 from tread.core.config import Config
@@ -61,3 +62,23 @@ def test_help_screen(snap_compare: Any, articles: list[str]) -> None:
         await pilot.pause()
 
     assert snap_compare(snapshot_app(articles), terminal_size=(110, 36), run_before=help_open)
+
+
+def test_reader_finding_in_the_article(snap_compare: Any, articles: list[str]) -> None:
+    async def finding(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("f", *"ice")
+        pilot.app.query_one("#find-input", Input).cursor_blink = False  # a fixed frame
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app(articles), terminal_size=(110, 30), run_before=finding)
+
+
+def test_help_screen_at_80_by_24(snap_compare: Any, articles: list[str]) -> None:
+    async def help_open(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    app = snapshot_app(articles, theme="textual-light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=help_open)

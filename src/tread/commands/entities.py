@@ -89,6 +89,16 @@ def group_entities(entities: Sequence[Entity]) -> list[Group]:
 @input_format_option
 @jobs_option
 @quiet_option
+@click.option(
+    "--library",
+    "across",
+    is_flag=True,
+    help="No FILE: the entities mentioned most across the library (env TREAD_LIBRARY), "
+    "with mention and article counts; names folded by case and U.S./US.",
+)
+@click.option(
+    "-n", "--limit", type=click.IntRange(min=1), default=20, help="With --library: how many."
+)
 @click.pass_context
 def entities(
     ctx: click.Context,
@@ -101,6 +111,8 @@ def entities(
     input_format: str,
     jobs: int,
     quiet: bool,
+    across: bool,
+    limit: int,
 ) -> None:
     """List the named entities of each FILE (or of standard input).
 
@@ -114,6 +126,9 @@ def entities(
     from tread.core.entities.kinds import parse_types
     from tread.core.errors import NerUnavailable
 
+    if across:
+        _across(ctx, inputs, fmt, types, model, limit)
+        return
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: name a FILE, or pipe text in and use '-'")
@@ -359,3 +374,24 @@ def _print_table(name: str, found: list[Entity]) -> None:
         console.print(Text(f"{name}: no entities found"))
         return
     console.print(table)
+
+
+def _across(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str | None,
+    types: str | None,
+    model: str | None,
+    limit: int,
+) -> None:
+    from tread.commands.entities_library import library_entities
+    from tread.core.entities.kinds import kind_of_label, parse_types
+
+    if inputs:
+        raise click.UsageError("--library takes no FILE: it looks across the library")
+    try:
+        kinds = {kind_of_label(label) for label in parse_types(types)} if types else None
+    except TreadError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--types'") from None
+    fmt = fmt or ("table" if sys.stdout.isatty() else "text")
+    library_entities(ctx, kinds, limit, fmt, model)

@@ -94,18 +94,35 @@ def refresh(ctx: click.Context, library_path: Path | None) -> None:
 @click.command(name="list")
 @click.option("--unread", is_flag=True, help="Only unread articles.")
 @click.option("-s", "--search", default=None, help="Full-text search in titles and texts.")
+@click.option(
+    "-e",
+    "--entity",
+    default=None,
+    metavar="NAME",
+    help="Only articles mentioning NAME (case and U.S./US folded; see tread entities --library).",
+)
 @click.option("-n", "--limit", type=click.IntRange(min=1), default=None)
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @library_option
 def list_(
-    unread: bool, search: str | None, limit: int | None, fmt: str, library_path: Path | None
+    unread: bool,
+    search: str | None,
+    entity: str | None,
+    limit: int | None,
+    fmt: str,
+    library_path: Path | None,
 ) -> None:
     """List the library's articles, unread first, newest first."""
+    from tread.core.store.entity_index import articles_mentioning
     from tread.core.store.errors import NoLibrary
 
     try:
         with open_library(library_path, create=False) as library:
-            entries = library.entries(unread_only=unread, search=search, limit=limit)
+            entries = library.entries(unread_only=unread, search=search)
+            if entity is not None:
+                mentioning = articles_mentioning(library, entity)
+                entries = [e for e in entries if e.id in mentioning]
+            entries = entries[:limit] if limit else entries
     except NoLibrary as exc:
         click.echo("[]" if fmt == "json" else f"{exc} yet: tread add FILE|URL|FEED")
         return
@@ -125,7 +142,10 @@ def list_(
             ]
             for e in entries
         ],
-        empty="nothing in the library yet: tread add FILE|URL|FEED",
+        empty=f"no article mentions {entity!r} (entities are known of the articles opened "
+        "in the reader; tread entities --library finds the rest)"
+        if entity is not None
+        else "nothing in the library yet: tread add FILE|URL|FEED",
     )
 
 

@@ -38,6 +38,9 @@ class Config:
     hidden_kinds: list[str] = field(default_factory=list)
     show_list: bool = True
     show_side: bool = True
+    #: the list's and the side pane's widths in cells (0: they follow the terminal)
+    list_width: int = 0
+    side_width: int = 0
     last_article: str = ""
     #: mark a library article read when it is opened
     mark_read_on_open: bool = True
@@ -105,6 +108,8 @@ _CHECKS: Final[dict[str, Callable[[Any], bool]]] = {
     "hidden_kinds": _strings,
     "show_list": _of_type(bool),
     "show_side": _of_type(bool),
+    "list_width": _int_in(0, 400),
+    "side_width": _int_in(0, 400),
     "last_article": _of_type(str),
     "mark_read_on_open": _of_type(bool),
 }

@@ -19,9 +19,12 @@ SCOPES: Final[dict[str, str]] = {
     "article": "article",
     "list": "article list",
     "filter": "filter",
+    "find": "find bar",
     "summary": "summary",
     "entities": "entity index",
     "help": "help",
+    "dialog": "a dialog",
+    "confirm": "a question",
 }
 
 
@@ -36,6 +39,10 @@ class Action:
     footer: str | None = None
     #: the command palette's title ("summary: more sentences"); None: not there
     palette: str | None = None
+    #: run before the focused widget sees the key: an action that moves the focus
+    #: must, or keys typed in the same burst go where the focus was (the action
+    #: skips itself when a text field has the focus, so the key is typed there)
+    priority: bool = False
 
 
 _KIND_ACTIONS = tuple(
@@ -50,11 +57,17 @@ _KIND_ACTIONS = tuple(
 )
 
 ACTIONS: Final[tuple[Action, ...]] = (
-    Action("quit", "q", "app.quit", "Quit", footer="Quit"),
+    Action("quit", "q", "quit", "Quit (where you are in the article is kept)", footer="Quit"),
     Action("help", "question_mark", "help", "Every key and what it does", footer="Help",
            palette="help: key bindings"),
     Action("filter", "slash", "filter", "Filter the list (title, source; text in the library)",
-           footer="Filter", palette="list: filter"),
+           footer="Filter", palette="list: filter", priority=True),
+    Action("find", "f,ctrl+f", "find", "Find in the article (as you type)", footer="Find",
+           palette="article: find", priority=True),
+    Action("find-next", "full_stop,f3", "find_step(1)", "Next match of the find",
+           palette="article: next match"),
+    Action("find-previous", "comma,shift+f3", "find_step(-1)", "Previous match of the find",
+           palette="article: previous match"),
     Action("next-summary", "n", "next_summary", "Next summary sentence", footer="Next",
            palette="summary: next sentence"),
     Action("previous-summary", "N", "previous_summary", "Previous summary sentence",
@@ -70,10 +83,40 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("toggle-entities", "e", "toggle_entities", "Highlight entities or not",
            footer="Entities", palette="entities: show/hide all"),
     *_KIND_ACTIONS,
+    Action("next-article", "J", "next_article(1)", "Open the next article in the list",
+           palette="article: next in the list"),
+    Action("previous-article", "K", "next_article(-1)", "Open the previous article in the list",
+           palette="article: previous in the list"),
+    Action("next-unread", "u", "next_unread", "Open the next unread article",
+           palette="article: next unread"),
+    Action("copy-sentence", "y", "copy('sentence')",
+           "Copy the sentence you are on (marked, else the first in view)",
+           palette="copy: sentence"),
+    Action("copy-summary", "Y", "copy('summary')", "Copy the summary", palette="copy: summary"),
+    Action("copy-link", "L", "copy('link')", "Copy the article's link", palette="copy: link"),
+    # the library
+    Action("library-add", "i", "library_add", "Add a URL, file, folder or feed to the library",
+           palette="library: add a URL, file or feed"),
+    Action("library-refresh", "R", "library_refresh", "Refresh the library's feeds",
+           palette="library: refresh feeds"),
+    Action("library-remove", "D", "library_remove", "Remove the article from the library",
+           palette="library: remove the article"),
+    Action("mark-all-read", "A", "mark_all_read", "Mark every article in the list read",
+           palette="list: mark all read"),
     Action("toggle-list", "left_square_bracket", "toggle_list", "Show or hide the article list",
            palette="panes: toggle article list"),
     Action("toggle-side", "right_square_bracket", "toggle_side",
            "Show or hide the summary and entities", palette="panes: toggle side pane"),
+    Action("maximise", "z", "maximise", "Maximise the text, or back (escape too)",
+           footer="Max", palette="panes: maximise the text"),
+    Action("list-narrower", "less_than_sign", "widen('list', -4)", "Narrow the list",
+           palette="panes: narrow the list"),
+    Action("list-wider", "greater_than_sign", "widen('list', 4)", "Widen the list",
+           palette="panes: widen the list"),
+    Action("side-narrower", "left_curly_bracket", "widen('side', -4)",
+           "Narrow the side pane", palette="panes: narrow the side pane"),
+    Action("side-wider", "right_curly_bracket", "widen('side', 4)", "Widen the side pane",
+           palette="panes: widen the side pane"),
     Action("sort-list", "o", "cycle_sort", "Sort the list: order, title, length",
            palette="list: change sort order"),
     Action("toggle-read", "m", "toggle_read", "Mark the article read or unread",
@@ -89,6 +132,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("half-up", "ctrl+u", "half_page(-1)", "Half a page up", "article"),
     Action("top", "g,home", "scroll_home", "Top", "article"),
     Action("bottom", "G,end", "scroll_end", "Bottom", "article"),
+    Action("clear-find", "escape", "screen.clear_find", "Clear the find's marks", "article"),
     # the article list
     Action("list-down", "j,down", "move(1)", "Next article", "list"),
     Action("list-up", "k,up", "move(-1)", "Previous article", "list"),
@@ -100,6 +144,10 @@ ACTIONS: Final[tuple[Action, ...]] = (
     # the filter
     Action("leave-filter", "escape", "leave", "Clear the filter and leave it", "filter"),
     Action("filter-open", "enter", "open_first", "Open the first match", "filter"),
+    # the find bar
+    Action("find-accept", "enter", "accept", "Back to the text, matches kept", "find",
+           priority=True),
+    Action("find-close", "escape", "close", "Clear the find", "find", priority=True),
     # the summary and the entity index
     Action("summary-down", "j,down", "cursor_down", "Next sentence", "summary"),
     Action("summary-up", "k,up", "cursor_up", "Previous sentence", "summary"),
@@ -109,6 +157,13 @@ ACTIONS: Final[tuple[Action, ...]] = (
     Action("index-go", "enter", "select_cursor",
            "Go to the entity in the text (again: its next occurrence)", "entities"),
     Action("index-toggle-kind", "v", "toggle_kind", "Show or hide this kind", "entities"),
+    Action("index-mentions", "F", "mentions",
+           "List the library's articles mentioning this entity (escape in / clears)",
+           "entities"),
+    # dialogs
+    Action("dialog-cancel", "escape", "cancel", "Cancel", "dialog"),
+    Action("confirm-yes", "y", "answer(True)", "Yes", "confirm"),
+    Action("confirm-no", "n,escape", "answer(False)", "No", "confirm"),
     # the help screen
     Action("help-down", "j,down", "scroll(1)", "Scroll down", "help"),
     Action("help-up", "k,up", "scroll(-1)", "Scroll up", "help"),
@@ -130,6 +185,7 @@ def bindings(scope: str) -> list[BindingType]:
             show=a.footer is not None,
             id=a.id,
             tooltip=a.description,
+            priority=a.priority,
         )
         for a in ACTIONS
         if a.scope == scope

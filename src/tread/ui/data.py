@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -131,21 +132,21 @@ class ReaderData:
         library = self.library if is_library_path(path) else None
         key = extractor.cache_key()
         found = library.cached_entities(path, key) if library and key else None
-        if found is not None:
-            return found
-        with _ENTITY_LOCK:
-            if cancelled():
+        if found is None:
+            with _ENTITY_LOCK:
+                if cancelled():
+                    return None
+                scan = EntityScan(extractor, text, focus=focus)
+                if started is not None:
+                    started(scan)
+                found = scan.run(on_batch, cancelled)
+            if found is None or cancelled():
                 return None
-            scan = EntityScan(extractor, text, focus=focus)
-            if started is not None:
-                started(scan)
-            found = scan.run(on_batch, cancelled)
-            if found is None:
-                return None
-        if cancelled():
-            return None
-        if library is not None and key:
-            library.cache_entities(path, key, found)
+            if library is not None and key:
+                library.cache_entities(path, key, found)
+        if library is not None:  # the library-wide index, filled as articles are opened
+            with suppress(TreadError):  # a busy library: the entities are shown all the same
+                library.index_entities(path, found)
         return found
 
     def infos(self, paths: list[str], cancelled: Cancelled) -> Iterator[list[ArticleInfo]]:
@@ -181,13 +182,17 @@ class ReaderData:
     def newest_id(self) -> int:
         return self.library.newest_id() if self.library is not None else 0
 
+    def mentioning(self, name: str) -> set[str]:
+        """Library articles whose entities include ``name`` (folded: entity_index.py)."""
+        return self.library.mentioning(name) if self.library is not None else set()
+
     def new_articles(self, after_id: int) -> tuple[list[ArticleInfo], int]:
         """Articles another process (``tread add``, ``tread refresh``) added."""
         if self.library is None or self.library.newest_id() <= after_id:
             return [], after_id
         return self.library.listing(after_id=after_id)
 
-    def _marks_library(self, create: bool) -> Library:
+    def marks_library(self, create: bool) -> Library:
         from tread.core.store.library import Library, default_path
 
         path = self.marks_path or (self.library.path if self.library else default_path())
@@ -202,7 +207,7 @@ class ReaderData:
         files = [p for p in paths if not is_library_path(p)]
         legacy = (data_dir() / LEGACY_NAME).exists()
         try:
-            with self._marks_library(create=legacy) as lib:
+            with self.marks_library(create=legacy) as lib:
                 if legacy:
                     take_in_legacy(lib, data_dir())
                 return read_files(lib, files)
@@ -231,8 +236,33 @@ class ReaderData:
             return
         from tread.core.store.read_marks import mark_file
 
-        with self._marks_library(create=True) as lib:
+        with self.marks_library(create=True) as lib:
             mark_file(lib, path, read)
+
+    # -- reading positions ------------------------------------------------------------
+    def position(self, path: str) -> int:
+        """Where the reader was in ``path`` last time (0: the top; also when the library
+        cannot tell now: a lost position is no reason not to show the article)."""
+        from tread.core.store.errors import NoLibrary
+        from tread.core.store.read_marks import file_position
+
+        try:
+            if is_library_path(path):
+                return self.library.position(path) if self.library is not None else 0
+            with self.marks_library(create=False) as lib:
+                return file_position(lib, path)
+        except (NoLibrary, TreadError):
+            return 0
+
+    def save_position(self, path: str, offset: int) -> None:
+        if is_library_path(path):
+            if self.library is not None:
+                self.library.set_position(path, offset)
+            return
+        from tread.core.store.read_marks import set_file_position
+
+        with self._write_lock, self.marks_library(create=True) as lib:
+            set_file_position(lib, path, offset)
 
     def _set_starred(self, path: str, starred: bool) -> None:
         if self.library is None or not is_library_path(path):

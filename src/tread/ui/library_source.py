@@ -66,6 +66,14 @@ class LibrarySource:
         with self._open() as lib:
             lib.mark(article_id(path), read=read, starred=starred)
 
+    def position(self, path: str) -> int:
+        with self._open() as lib:
+            return lib.position(article_id(path))
+
+    def set_position(self, path: str, offset: int) -> None:
+        with self._open() as lib:
+            lib.set_position(article_id(path), offset)
+
     def newest_id(self) -> int:
         with self._open() as lib:
             return lib.newest_id()
@@ -94,3 +102,17 @@ class LibrarySource:
 
         with self._open() as lib:
             cache_entities(lib, article_id(path), model_key, entities)
+
+    def index_entities(self, path: str, entities: list[Entity]) -> None:
+        """Keep the article's entities for the library-wide questions (entity_index.py)."""
+        from tread.core.store.entity_index import index_article
+
+        with self._open() as lib:
+            index_article(lib, article_id(path), entities)
+
+    def mentioning(self, name: str) -> set[str]:
+        """Paths of the articles that mention ``name``."""
+        from tread.core.store.entity_index import articles_mentioning
+
+        with self._open() as lib:
+            return {f"{PREFIX}{i}" for i in articles_mentioning(lib, name)}

@@ -20,6 +20,8 @@ class ArticleLoaded(Message):
     path: str
     article: Article
     blocks: list[Block]
+    #: where the reader was in it last time (a character offset)
+    position: int = 0
     #: set once the text is on screen: the analysis waits for it, so the first paint
     #: does not compete with it
     shown: asyncio.Event = field(default_factory=asyncio.Event)

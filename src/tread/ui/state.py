@@ -6,11 +6,12 @@ screen keeps one ReaderState and tells the widgets what to show from it.
 from __future__ import annotations
 
 import asyncio
+from bisect import bisect_right
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Final
 
-from tread.core.article import Article, Entity, Segmentation, Summary
+from tread.core.article import Article, Entity, Segmentation, Sentence, Summary
 from tread.ui.models import Block
 
 MAX_SENTENCES: Final = 50
@@ -92,6 +93,9 @@ class ArticleState:
     cycle: Cycle = field(default_factory=Cycle)
     #: the character at the top of the view when the reader left it
     top: int = 0
+    #: the position the library has for it (None: not known yet), so that only a
+    #: move is written
+    saved_top: int | None = None
 
     def forget_analysis(self) -> None:
         """Drop what was worked out in one language (another one was chosen)."""
@@ -179,3 +183,59 @@ def minutes_left(words: int, words_per_minute: int, progress: float) -> int:
     """Whole minutes of reading left, 0 when under half a minute."""
     left = words / max(1, words_per_minute) * (1 - min(1.0, max(0.0, progress)))
     return round(left) if left >= 0.5 else 0
+
+
+def analysis_stage(art: ArticleState | None, algorithm: str, count: int) -> str | None:
+    """What the analysis of the open article is doing now (for the status bar's
+    spinner); None when it has nothing left to do."""
+    if art is None or art.error is not None:
+        return None
+    if art.article is None:
+        return "reading"
+    if art.segmentation is None:
+        return "finding sentences"
+    key = (algorithm, count)
+    if art.sentence_count and key not in art.summaries and key not in art.summary_errors:
+        return f"summarising ({algorithm})"
+    if art.entities is None and art.entity_error is None:
+        return "finding entities"
+    return None
+
+
+def status_bar_text(
+    unread: int,
+    total: int,
+    sort: str,
+    filter_text: str,
+    language: str,
+    algorithm: str,
+    narrowed: str = "",
+) -> str:
+    """The status bar's left side: the list, then the analysis settings."""
+    parts = [f"{unread} unread of {total}", f"by {sort}"]
+    if filter_text:
+        parts.append(f"filter “{filter_text}”")
+    if narrowed:
+        parts.append(narrowed)
+    parts += [language, algorithm]
+    return " · ".join(parts)
+
+
+def sentence_at(seg: Segmentation, offset: int) -> Sentence | None:
+    """The sentence holding character ``offset``, else the first one after it."""
+    starts = [s.start for s in seg.sentences]
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and seg.sentences[index].end > offset:
+        return seg.sentences[index]
+    after = index + 1
+    return seg.sentences[after] if after < len(seg.sentences) else None
+
+
+def one_line(text: str) -> str:
+    """A passage as one line (the text's line breaks are the source's wrapping)."""
+    return " ".join(text.split())
+
+
+def summary_text(text: str, summary: Summary) -> str:
+    """The summary to copy: its sentences, one a line."""
+    return "\n".join(one_line(text[s.start : s.end]) for s in summary.sentences)

@@ -16,7 +16,6 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
@@ -29,18 +28,23 @@ from tread.core.store.errors import (
     library_error,
 )
 from tread.core.store.rows import (
+    MAX_ID,
+    Entry,
     FeedItem,
     Stored,
     content_hash,
     duplicate,
     find_entry,
+    fts_query,
     insert,
     store_feed_items,
 )
+from tread.core.store.rows import checked_id as _id
 from tread.core.store.schema import MIGRATIONS, SCHEMA_VERSION, NewerSchema, migrate
 from tread.core.text.titles import title_of
 
 __all__ = [
+    "MAX_ID",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Entry",
@@ -54,24 +58,7 @@ __all__ = [
     "migrate",
 ]
 
-#: the largest id SQLite stores (ids outside it are refused before any query)
-MAX_ID: Final = 2**63 - 1
 _BUSY_MS: Final = 10_000
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    id: int
-    title: str
-    source: str
-    link: str | None
-    author: str | None
-    published: str | None
-    added: float
-    words: int
-    read: bool
-    starred: bool
-    feed: str | None = None
 
 
 def default_path() -> Path:
@@ -167,7 +154,7 @@ class Library:
         except (sqlite3.Error, OverflowError) as exc:
             raise library_error(self.path, exc, doing) from None
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._guard():
             return self.db.execute(sql, params).fetchall()
 
@@ -177,7 +164,7 @@ class Library:
             return row
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: checks made inside it hold until it commits."""
         if self.read_only:
             code = getattr(self._unwritable, "sqlite_errorcode", 0) & 0xFF
@@ -212,7 +199,7 @@ class Library:
         digest = content_hash(article.text)
         link = article.link or None
         heading = article.title or title or title_of(article, article.source)
-        with self._write() as db:
+        with self.write() as db:
             row = duplicate(db, digest, link)
             if row is not None:
                 return int(row["id"]), False
@@ -282,7 +269,7 @@ class Library:
         return str(row["hash"]) if row else None
 
     def remove(self, article_id: int) -> bool:
-        with self._write() as db:
+        with self.write() as db:
             return db.execute("DELETE FROM articles WHERE id = ?", (_id(article_id),)).rowcount > 0
 
     def mark(
@@ -293,7 +280,7 @@ class Library:
             for col, v in (("read", read), ("starred", starred))
             if v is not None
         ]
-        with self._write() as db:
+        with self.write() as db:
             return (
                 db.execute(
                     f"UPDATE articles SET {', '.join(sets)} WHERE id = ?", (_id(article_id),)
@@ -311,18 +298,40 @@ class Library:
 
     # -- read marks of files (read_marks.py names them) -------------------------------
     def file_marks_read(self) -> set[str]:
-        return {str(r["path"]) for r in self._rows("SELECT path FROM file_marks WHERE read")}
+        return {str(r["path"]) for r in self.rows("SELECT path FROM file_marks WHERE read")}
 
     def set_file_mark(self, key: str, read: bool, when: float) -> None:
-        with self._write() as db:
+        with self.write() as db:  # an upsert: the reading position stays
             db.execute(
-                "INSERT OR REPLACE INTO file_marks(path, read, changed) VALUES (?,?,?)",
+                "INSERT INTO file_marks(path, read, changed) VALUES (?,?,?) ON CONFLICT(path)"
+                " DO UPDATE SET read = excluded.read, changed = excluded.changed",
                 (key, int(read), when),
             )
 
+    # -- reading positions: the character at the top of the view when the reader left --
+    def position(self, where: int | str) -> int:
+        """Where the reader was in article ``where`` (an id) or file (its mark key)."""
+        table, column = ("file_marks", "path") if isinstance(where, str) else ("articles", "id")
+        key = where if isinstance(where, str) else _id(where)
+        row = self._row(f"SELECT position FROM {table} WHERE {column} = ?", (key,))
+        return int(row["position"]) if row else 0
+
+    def set_position(self, where: int | str, offset: int) -> None:
+        with self.write() as db:
+            if isinstance(where, str):  # a file: an upsert, its read mark stays
+                db.execute(
+                    "INSERT INTO file_marks(path, position, changed) VALUES (?,?,?) ON CONFLICT"
+                    "(path) DO UPDATE SET position = excluded.position, changed = excluded.changed",
+                    (where, max(0, offset), time.time()),
+                )
+            else:
+                db.execute(
+                    "UPDATE articles SET position = ? WHERE id = ?", (max(0, offset), _id(where))
+                )
+
     # -- feeds -----------------------------------------------------------------------
     def add_feed(self, url: str, title: str, *, fetch_full: bool = True) -> tuple[int, bool]:
-        with self._write() as db:
+        with self.write() as db:
             row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
             if row is not None:
                 return int(row["id"]), False
@@ -333,7 +342,7 @@ class Library:
         return int(cur.lastrowid or 0), True
 
     def feeds(self) -> list[dict[str, Any]]:
-        rows = self._rows(
+        rows = self.rows(
             "SELECT f.*, (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS articles,"
             " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread"
             " FROM feeds f ORDER BY f.title"
@@ -341,7 +350,7 @@ class Library:
         return [dict(r) for r in rows]
 
     def remove_feed(self, key: str) -> bool:
-        with self._write() as db:
+        with self.write() as db:
             return (
                 db.execute(
                     "DELETE FROM feeds WHERE url = ? OR CAST(id AS TEXT) = ?", (key, key)
@@ -350,7 +359,7 @@ class Library:
             )
 
     def feed_refreshed(self, feed_id: int, title: str) -> None:
-        with self._write() as db:
+        with self.write() as db:
             db.execute(
                 "UPDATE feeds SET refreshed = ?, title = ? WHERE id = ?",
                 (time.time(), title, feed_id),
@@ -368,7 +377,7 @@ class Library:
         """Add or update a feed's entries in one transaction: an entry is the same when
         its guid (in this feed), else its link, else its text is already there; an
         entry whose digest changed is updated in place (the search index follows)."""
-        with self._write() as db:
+        with self.write() as db:
             return store_feed_items(db, feed_id, items)
 
     # -- analysis cache --------------------------------------------------------------
@@ -381,19 +390,8 @@ class Library:
         only saves time: the result is computed again next time)."""
         if self.read_only:
             return
-        with self._write() as db:
+        with self.write() as db:
             db.execute(
                 "INSERT OR REPLACE INTO analysis(key, value, created) VALUES (?,?,?)",
                 (key, json.dumps(value), time.time()),
             )
-
-
-def _id(article_id: int) -> int:
-    """An id SQLite can take (a larger one can name no article)."""
-    return article_id if -MAX_ID <= article_id <= MAX_ID else 0
-
-
-def fts_query(text: str) -> str:
-    """The user's words as an FTS5 query: each a quoted prefix term, all required."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"*' for w in words) or '""'

@@ -1,4 +1,5 @@
-"""Read marks of files opened from disk, kept in the library beside the articles' own.
+"""Read marks and reading positions of files opened from disk, kept in the library
+beside the articles' own.
 
 The reader opens files by path; a mark is kept under the absolute path, so the same
 file reached through another relative path keeps its mark. Piped text has no identity
@@ -38,6 +39,18 @@ def mark_file(library: Library, path: str, read: bool) -> None:
     key = mark_key(path)
     if key is not None:
         library.set_file_mark(key, read, time.time())
+
+
+def file_position(library: Library, path: str) -> int:
+    """Where the reader was in ``path`` (a character offset; 0: the top, or unknown)."""
+    key = mark_key(path)
+    return library.position(key) if key is not None else 0
+
+
+def set_file_position(library: Library, path: str, offset: int) -> None:
+    key = mark_key(path)
+    if key is not None:
+        library.set_position(key, offset)
 
 
 def take_in_legacy(library: Library, data_dir: Path) -> int:

@@ -9,6 +9,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from tread.core.article import Article
 from tread.core.text.titles import title_of
@@ -158,3 +159,33 @@ def store_feed_items(db: sqlite3.Connection, feed_id: int, items: Sequence[FeedI
             updated += 1
             written.append(index)
     return Stored(new, known, updated, tuple(written))
+
+
+#: the largest id SQLite stores (ids outside it are refused before any query)
+MAX_ID: Final = 2**63 - 1
+
+
+def checked_id(article_id: int) -> int:
+    """An id SQLite can take (a larger one can name no article)."""
+    return article_id if -MAX_ID <= article_id <= MAX_ID else 0
+
+
+def fts_query(text: str) -> str:
+    """The user's words as an FTS5 query: each a quoted prefix term, all required."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"*' for w in words) or '""'
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: int
+    title: str
+    source: str
+    link: str | None
+    author: str | None
+    published: str | None
+    added: float
+    words: int
+    read: bool
+    starred: bool
+    feed: str | None = None

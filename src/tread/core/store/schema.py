@@ -15,7 +15,7 @@ from typing import Final
 
 from tread.core.errors import TreadError
 
-SCHEMA_VERSION: Final = 4
+SCHEMA_VERSION: Final = 6
 
 _V1: Final = (
     """CREATE TABLE feeds(
@@ -87,6 +87,31 @@ _V4: Final = (
     )""",
 )
 
+# Where the reader was in each article (the character at the top of the view), for
+# library articles and for files opened from disk alike, so reopening goes back there.
+_V5: Final = (
+    "ALTER TABLE articles ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE file_marks ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+)
+
+# The entities of each article, by folded name (entity_index.py), so the library answers
+# "which articles mention X" and "who is mentioned most". Filled from the analysis as
+# articles are opened; removed with the article, and when its text is edited.
+_V6: Final = (
+    """CREATE TABLE article_entities(
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY(article_id, key)
+    )""",
+    "CREATE INDEX article_entities_key ON article_entities(key)",
+    """CREATE TRIGGER articles_entities_au AFTER UPDATE OF text ON articles BEGIN
+        DELETE FROM article_entities WHERE article_id = new.id;
+    END""",
+)
+
 
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
@@ -101,6 +126,8 @@ MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [
     _steps(_V2),
     _steps(_V3),
     _steps(_V4),
+    _steps(_V5),
+    _steps(_V6),
 ]
 
 

@@ -29,11 +29,13 @@ def help_rows(app: App[None], keymap: Mapping[str, str]) -> list[tuple[str, str,
     """(keys, what they do, where, id) for every action, with the user's keys."""
     rows = []
     for action in ACTIONS:
-        shown = ", ".join(app.get_key_display(Binding(k, "")) for k in keys_of(action, keymap))
+        shown = " or ".join(app.get_key_display(Binding(k, "")) for k in keys_of(action, keymap))
         rows.append((shown, action.description, SCOPES[action.scope], action.id))
-    rows += [
-        ("tab, shift+tab", "Next / previous pane", "everywhere", ""),
-        ("ctrl+p", "Command palette: every action by name", "everywhere", ""),
+    everywhere = SCOPES["reader"]
+    last = max(i for i, row in enumerate(rows) if row[2] == everywhere)
+    rows[last + 1 : last + 1] = [
+        ("tab or shift+tab", "Next / previous pane", everywhere, ""),
+        ("ctrl+p", "Command palette: every action by name", everywhere, ""),
     ]
     return rows
 
@@ -46,13 +48,18 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
+        # rows by where their keys work, under a heading each: no "where" column, so
+        # the descriptions keep room at 80 columns
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         table.add_column(Text("key"), style="bold", no_wrap=True)
         table.add_column(Text("action"), ratio=1)
-        table.add_column(Text("where"), style="dim", no_wrap=True)
         table.add_column(Text("id in [keys]"), style="dim", no_wrap=True)
+        heading = None
         for key, description, where, ident in self.rows:
-            table.add_row(Text(key), Text(description), Text(where), Text(ident))
+            if where != heading:
+                heading = where
+                table.add_row(Text(f"\n{where}", style="bold underline"), None, None)
+            table.add_row(Text(key), Text(description), Text(ident))
         with VerticalScroll(id="help-body"):
             yield Static(Text(INTRO))
             yield Static(table)

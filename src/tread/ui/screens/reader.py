@@ -15,30 +15,40 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.widgets import Input
+from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
 from tread.core.article import Article
 from tread.core.config import Config
-from tread.core.entities.kinds import KINDS
 from tread.core.entities.languages import ExtractorsByLanguage
 from tread.core.entities.registry import EntityExtractor
 from tread.core.errors import Cancelled, TreadError
-from tread.core.summarizers.registry import ALGORITHMS
 from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
-from tread.ui.models import Block, language_label, language_tooltip, metadata_lines
-from tread.ui.state import ArticleState, ReaderState, next_length, status_prefix
+from tread.ui.models import Block, metadata_lines
+from tread.ui.screens.analysis import AnalysisHandlers
+from tread.ui.screens.library import LibraryHandlers
+from tread.ui.state import (
+    ArticleState,
+    ReaderState,
+    analysis_stage,
+    status_bar_text,
+    status_prefix,
+)
 from tread.ui.widgets.article_view import ArticleView, title_content
 from tread.ui.widgets.entity_index import EntityIndex
+from tread.ui.widgets.find_bar import FindBar
 from tread.ui.widgets.footer import ReaderFooter
 from tread.ui.widgets.list_pane import ListPane
 from tread.ui.widgets.panes import ReaderPanes
+from tread.ui.widgets.status_bar import StatusBar
 from tread.ui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -47,10 +57,14 @@ if TYPE_CHECKING:
 
 _PAINT_WAIT: Final = 1.0  # seconds the analysis waits for the text to be painted
 _ENTITY_HEAD_START: Final = 1.0  # seconds it waits for the entities on screen
+_POSITION_EVERY: Final = 2.0  # seconds between looks at whether the reader moved
+_QUIT_WAIT: Final = 0.3  # seconds quitting waits for the position to be kept
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
+    #: what stays on screen when the text is maximised
+    ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str] = "FindBar, StatusBar, ReaderFooter"
 
     def __init__(
         self, paths: list[str], config: Config, language: str, data: ReaderData,
@@ -63,14 +77,19 @@ class ReaderScreen(Screen[None]):
         self.state = ReaderState()
         #: the article whose text the view holds (a PDF's first pages grow into it)
         self._shown_path: str | None = None
+        self._position_refused = False
+        #: library work under way, by job: what the status bar says of it
+        self.jobs: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         with ReaderPanes(self.config):
             yield ListPane(self.paths, self.data, self.config.words_per_minute)
-            yield ArticleView(id="article")
+            yield (view := ArticleView(id="article"))
             with Vertical(id="side-pane"):
                 yield SummaryPanel(id="summary")
                 yield EntityIndex(id="entities")
+        yield FindBar(view)
+        yield StatusBar()
         yield ReaderFooter()
 
     @property
@@ -93,6 +112,10 @@ class ReaderScreen(Screen[None]):
     def index(self) -> EntityIndex:
         return self.query_one(EntityIndex)
 
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
     def on_mount(self) -> None:
         self.panel.border_title, self.index.border_title = "summary", "entities"
         self.query_one(ReaderPanes).apply(self.app.size.width)
@@ -102,6 +125,7 @@ class ReaderScreen(Screen[None]):
         if start is not None:
             self.call_after_refresh(self.open_article, start)
         self.view.focus()
+        self.set_interval(_POSITION_EVERY, self.keep_position)
 
     def _toggle_pane(self, which: str) -> None:
         self.query_one(ReaderPanes).toggle(which)
@@ -113,10 +137,21 @@ class ReaderScreen(Screen[None]):
     def action_toggle_side(self) -> None:
         self._toggle_pane("side")
 
+    def action_widen(self, which: str, step: int) -> None:
+        if self.maximized is None and self.query_one(ReaderPanes).widen(which, step):
+            self.tread.save_config()
+        else:
+            self.app.bell()
+
+    def action_maximise(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.maximize(self.view, container=False)
+
     # -- opening articles -------------------------------------------------------------
     def open_article(self, path: str) -> None:
-        if (left := self.state.current) is not None and left.article is not None:
-            left.top = self.view.visible_range()[0]
+        self.keep_position()
         art = self.state.open(path)
         self.config.last_article = path
         self.tread.save_config()
@@ -179,7 +214,8 @@ class ReaderScreen(Screen[None]):
             return got
 
         article, blocks = await off_loop(read, "tread-load")
-        loaded = msg.ArticleLoaded(path, article, blocks)
+        position = await off_loop(lambda _: data.position(path), "tread-position")
+        loaded = msg.ArticleLoaded(path, article, blocks, position)
         self.post_message(loaded)
         with suppress(asyncio.TimeoutError):
             await asyncio.wait_for(loaded.shown.wait(), _PAINT_WAIT)
@@ -207,6 +243,9 @@ class ReaderScreen(Screen[None]):
     def on_article_loaded(self, message: msg.ArticleLoaded) -> None:
         art = self.state.get(message.path)
         art.article, art.blocks, art.error = message.article, message.blocks, None
+        if art.saved_top is None:  # the first time this session: where it was left
+            art.top = art.top or message.position
+            art.saved_top = message.position
         if message.path == self.state.current_path:
             if self.state.note.startswith("reading page"):
                 self.state.note = ""
@@ -223,6 +262,8 @@ class ReaderScreen(Screen[None]):
         else:
             self.view.show(text, self.blocks_for(art), metadata_lines(art.article))
             self._shown_path = art.path
+        if self.find_bar.find.query:  # the find goes on in the new article
+            self.find_bar.search(self.find_bar.find.query)
         if art.top:
             self.view.call_after_refresh(self.view.scroll_to_offset, art.top, at_top=True)
         self.update_title()
@@ -305,6 +346,35 @@ class ReaderScreen(Screen[None]):
         shown = "detected for each article" if language == AUTO else language
         self.app.notify(f"language: {shown}", timeout=2)
 
+    # -- the reading position, kept in the library -------------------------------------
+    def keep_position(self) -> Worker[None] | None:
+        """Note where the reader is in the open article, and keep it if it moved."""
+        art = self.state.current
+        if art is None or art.article is None or not self.view.line_count:
+            return None
+        art.top = self.view.visible_range()[0]
+        if art.top == art.saved_top:
+            return None
+        return self.save_position(art, art.top)
+
+    @work(group="positions", exit_on_error=False)
+    async def save_position(self, art: ArticleState, top: int) -> None:
+        data, path = self.data, art.path
+        try:
+            await off_loop(lambda _: data.save_position(path, top), "tread-position")
+        except TreadError as exc:  # once: the next moves would only say it again
+            if not self._position_refused:
+                self._position_refused = True
+                self.app.notify(f"position not kept: {exc}", severity="warning", markup=False)
+        art.saved_top = top
+
+    async def action_quit(self) -> None:
+        worker = self.keep_position()
+        if worker is not None:  # a moment for the write, never more: quit is at once
+            with suppress(asyncio.TimeoutError, WorkerFailed, WorkerCancelled):
+                await asyncio.wait_for(worker.wait(), _QUIT_WAIT)
+        self.app.exit()
+
     # -- the title and the status line --------------------------------------------------
     def update_title(self) -> None:
         art = self.state.current
@@ -323,6 +393,19 @@ class ReaderScreen(Screen[None]):
         if state.skim and art is not None:
             words = art.shown_words(self.view.blocks)
         self.view.set_status(prefix, words, self.config.words_per_minute)
+        self.update_status_bar()
+
+    def update_status_bar(self) -> None:
+        listing, art, config = self.list_pane.articles, self.state.current, self.config
+        seg = art.segmentation if art else None
+        left = status_bar_text(
+            listing.unread_count, listing.total, listing.sort, listing.filter_text,
+            seg.language if seg else self.language, config.algorithm,
+            listing.only_label.split(" · ")[0],
+        )  # fmt: skip
+        stage = analysis_stage(art, config.algorithm, config.sentences)
+        busy = ((stage,) if stage else ()) + tuple(self.jobs.values())
+        self.query_one(StatusBar).show(left, busy)
 
     def on_list_pane_listed(self, message: ListPane.Listed) -> None:
         self.update_title()
@@ -332,181 +415,61 @@ class ReaderScreen(Screen[None]):
         self.open_article(message.path)
         self.view.focus()
 
-    # -- summaries ---------------------------------------------------------------------
-    def show_summary(self) -> None:
-        art = self.state.current
-        if art is None or art.segmentation is None or art.article is None:
-            return
-        self.panel.border_title = f"summary · {language_label(art.segmentation)}"
-        self.panel.language_tip = language_tooltip(art.segmentation)
-        algorithm, count = self.config.algorithm, self.config.sentences
-        summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
-        self.view.set_current(None, scroll=False)
-        if not art.segmentation.sentences:
-            self.view.set_summary([])
-            self.panel.show_note("no sentences to summarise")
-        elif summary is not None:
-            self.view.set_summary(art.summary_spans(algorithm, count))
-            self.panel.show_summary(art.article.text, summary)
-        elif error is not None:
-            self.view.set_summary([])
-            self.panel.show_note(error, subtitle=f"{algorithm} · failed")
-        else:  # the old summary goes at once: the panel says what is being done
-            self.view.set_summary([])
-            self.panel.show_note(f"summarising with {algorithm}…", subtitle=algorithm)
-            self.panel.summarise(self.data, art.path, art.segmentation, algorithm, count)
-        if self.state.skim:
-            self.view.set_blocks(self.blocks_for(art))
-        self.update_status()
+    # -- find in the article (the find bar keeps the find and marks the matches) --------
+    def _typing(self) -> None:
+        """A priority key typed into a text field is text there, not an action."""
+        if isinstance(self.focused, Input):
+            raise SkipAction()
 
-    def on_summary_made(self, message: msg.SummaryMade) -> None:
-        self.state.get(message.path).add_summary(message.count, message.summary)
-        if message.path == self.state.current_path:
-            self.show_summary()
-
-    def on_summary_failed(self, message: msg.SummaryFailed) -> None:
-        art = self.state.get(message.path)
-        art.summary_errors[(message.algorithm, message.count)] = message.error
-        if message.path == self.state.current_path:
-            self.show_summary()
-            self.app.notify(message.error, severity="error", markup=False)
-
-    def _resize_summary(self, step: int) -> None:
-        available = self.state.current.sentence_count if self.state.current else 0
-        wanted = next_length(self.config.sentences, available, step)
-        if wanted is None:
+    def action_find(self) -> None:
+        self._typing()
+        if self.view.text:
+            self.find_bar.open()
+        else:
             self.app.bell()
-            whole = f"the summary has all {available} sentences" if step > 0 else ""
-            self.app.notify(whole or "a summary has at least one sentence", timeout=2)
-            return
-        self.config.sentences = wanted
-        self.tread.save_config()
-        self.show_summary()
 
-    def action_more(self) -> None:
-        self._resize_summary(1)
+    def action_find_step(self, step: int) -> None:
+        self.find_bar.step(step)
 
-    def action_fewer(self) -> None:
-        self._resize_summary(-1)
+    def action_clear_find(self) -> None:
+        if self.find_bar.find.query or self.find_bar.display:
+            self.find_bar.clear()
 
-    def set_algorithm(self, name: str) -> None:
-        self.config.algorithm = name
-        self.tread.save_config()
-        self.show_summary()
-
-    def action_next_algorithm(self) -> None:
-        names = list(ALGORITHMS)
-        current = names.index(self.config.algorithm) if self.config.algorithm in names else -1
-        self.set_algorithm(names[(current + 1) % len(names)])
-
-    def _step_summary(self, step: int) -> None:
-        art = self.state.current
-        pos = self.view.step_summary(art.cycle, step) if art else None
-        if pos is None:
-            self.app.bell()
-            return
-        self.panel.mark(pos)
-        self.state.note = f"summary {pos + 1}/{len(self.view.summary_spans)}"
+    def on_find_bar_stepped(self, message: FindBar.Stepped) -> None:
+        if message.span is not None:
+            if self.state.skim:  # the match may be folded away
+                self.action_skim()
+            self.view.set_current(message.span)
+        else:  # no match (yet): nothing marked
+            self.view.set_current(None, scroll=False)
+        self.state.note = message.note
         self.update_status()
-
-    def action_next_summary(self) -> None:
-        self._step_summary(1)
-
-    def action_previous_summary(self) -> None:
-        self._step_summary(-1)
-
-    def on_summary_panel_sentence_selected(self, message: SummaryPanel.SentenceSelected) -> None:
-        if self.state.skim:
-            self.action_skim()
-        self.view.set_current((message.start, message.end))
-        self.state.note = f"summary {message.index + 1}/{self.panel.option_count}"
-        self.update_status()
-
-    def action_skim(self) -> None:
-        self.state.skim = not self.state.skim
-        art = self.state.current
-        if art is not None and art.article is not None:
-            self.view.set_blocks(self.blocks_for(art))
-        self.update_status()
-
-    # -- entities --------------------------------------------------------------------
-    def on_entities_grew(self, message: msg.EntitiesGrew) -> None:
-        """Entities of the part just read (the screen's part first): highlighted at once;
-        the index lists them all when the whole text is done."""
-        art = self.state.get(message.path)
-        if art.entities is not None:
-            return
-        art.partial_entities.extend(message.entities)
-        art.first_entities.set()
-        if message.path != self.state.current_path:
-            return
-        art.partial_entities.sort(key=lambda e: (e.start, e.end))
-        self.view.set_entities(art.partial_entities)
-        self.view.set_entity_visibility(
-            frozenset(self.config.hidden_kinds), self.state.show_entities
-        )
-        if message.fraction < 1:
-            self.index.show_notice(f"finding entities… {message.fraction:.0%}")
-
-    def _steer_entities(self) -> None:
-        """The entity search reads where the reader is looking next (a scroll jump)."""
-        if (scan := self.index.scan) is not None:
-            scan.refocus(*self.view.visible_range())
-
-    def on_entities_found(self, message: msg.EntitiesFound) -> None:
-        art = self.state.get(message.path)
-        art.first_entities.set()
-        art.entities, art.entity_error = message.entities, message.error
-        if message.path == self.state.current_path:
-            if message.entities is None:
-                self.index.show_notice(message.error or "no entities")
-            else:
-                self.apply_entities()
-
-    def apply_entities(self) -> None:
-        art = self.state.current
-        if art is None or art.entities is None:
-            return
-        hidden = frozenset(self.config.hidden_kinds)
-        self.view.set_entities(art.entities)
-        self.view.set_entity_visibility(hidden, self.state.show_entities)
-        self.index.show_entities(art.entities, hidden, art.cycle)
-
-    def on_entity_index_occurrence_chosen(self, message: EntityIndex.OccurrenceChosen) -> None:
-        if self.state.skim:  # the occurrence may be folded away
-            self.action_skim()
-        ent = message.entity
-        self.state.note = f"{' '.join(ent.text.split())} {message.number}/{message.total}"
-        self.view.set_current((ent.start, ent.end))
-        self.update_status()
-
-    def action_toggle_entities(self) -> None:
-        self.state.show_entities = not self.state.show_entities
-        self._restyle_entities()
-        shown = "shown" if self.state.show_entities else "hidden (e shows them)"
-        self.app.notify(f"entities {shown}", timeout=2)
-
-    def action_toggle_kind(self, kind: str) -> None:
-        if kind in KINDS:
-            hidden = set(self.config.hidden_kinds) ^ {kind}
-            self.config.hidden_kinds = [k for k in KINDS if k in hidden]
-            self.tread.save_config()
-            self._restyle_entities()
-
-    def on_entity_index_kind_toggled(self, message: EntityIndex.KindToggled) -> None:
-        self.action_toggle_kind(message.kind)
-
-    def _restyle_entities(self) -> None:
-        hidden = frozenset(self.config.hidden_kinds)
-        self.view.set_entity_visibility(hidden, self.state.show_entities)
-        self.index.set_hidden(hidden)
-        self.index.border_subtitle = None if self.state.show_entities else "hidden · e"
 
     # -- the list, marks, help -----------------------------------------------------------
-    def action_filter(self) -> None:
+    def show_list(self) -> None:
         if not self.list_pane.display:
             self._toggle_pane("list")
+
+    def action_filter(self) -> None:
+        self._typing()
+        self.show_list()
         self.list_pane.open_filter()
+
+    def _go_to(self, path: str | None, why: str) -> None:
+        if path is None:
+            self.app.bell()
+            self.app.notify(why, timeout=2)
+        elif path != self.state.current_path:
+            self.open_article(path)
+
+    def action_next_article(self, step: int) -> None:
+        end = "the last" if step > 0 else "the first"
+        found = self.list_pane.articles.neighbour(self.state.current_path, step)
+        self._go_to(found, f"this is {end} article in the list")
+
+    def action_next_unread(self) -> None:
+        found = self.list_pane.articles.next_unread(self.state.current_path)
+        self._go_to(found, "no other unread article in the list")
 
     def action_cycle_sort(self) -> None:
         self.list_pane.articles.cycle_sort()

@@ -47,6 +47,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._read: set[str] = set()
         self._filter = ""
         self._also: set[str] = set()
+        #: only these (articles mentioning an entity), and what they have in common
+        self._only: set[str] | None = None
+        self._only_label = ""
         self._sort = "order"
         self._shown: list[str] = []
         self._cursor = 0
@@ -74,6 +77,16 @@ class ArticleList(ScrollView, can_focus=True):
     @property
     def filter_text(self) -> str:
         return self._filter
+
+    @property
+    def only_label(self) -> str:
+        """What the list is narrowed to besides the filter ("" when it is not)."""
+        return self._only_label
+
+    def set_only(self, paths: set[str] | None, label: str = "") -> None:
+        """Show only ``paths`` (None: every article again), the filter still applying."""
+        self._only, self._only_label = paths, label if paths is not None else ""
+        self._rebuild()
 
     @property
     def updating(self) -> bool:
@@ -119,6 +132,23 @@ class ArticleList(ScrollView, can_focus=True):
         (self._read.add if read else self._read.discard)(path)
         self._prompts.pop(path, None)
         self.refresh()
+        self.post_message(self.Changed())  # the unread count
+
+    def set_all_read(self, paths: list[str]) -> None:
+        self._read.update(paths)
+        for path in paths:
+            self._prompts.pop(path, None)
+        self.refresh()
+        self.post_message(self.Changed())
+
+    def remove_path(self, path: str) -> None:
+        """Take an article out of the list (removed from the library)."""
+        if path in self._position:
+            self._order.remove(path)
+            self._position = {p: i for i, p in enumerate(self._order)}
+            self._infos.pop(path, None)
+            self._read.discard(path)
+            self._rebuild()
 
     def is_read(self, path: str) -> bool:
         return path in self._read
@@ -134,6 +164,30 @@ class ArticleList(ScrollView, can_focus=True):
         self._sort = SORTS[(SORTS.index(self._sort) + 1) % len(SORTS)]
         self._rebuild()
         return self._sort
+
+    def neighbour(self, path: str | None, step: int) -> str | None:
+        """The article ``step`` rows from ``path`` in the list as shown (the first or
+        last when ``path`` is not shown); None past either end."""
+        if not self._shown:
+            return None
+        if path not in self._shown:
+            return self._shown[0 if step > 0 else -1]
+        index = self._shown.index(path) + step
+        return self._shown[index] if 0 <= index < len(self._shown) else None
+
+    def next_unread(self, path: str | None) -> str | None:
+        """The first unread article after ``path`` in the list as shown, from the top
+        again past the end; None when every other one is read."""
+        shown = self._shown
+        start = shown.index(path) + 1 if path in shown else 0
+        for candidate in shown[start:] + shown[:start]:
+            if candidate != path and candidate not in self._read:
+                return candidate
+        return None
+
+    @property
+    def unread_count(self) -> int:
+        return sum(1 for p in self._order if p not in self._read)
 
     def select_path(self, path: str) -> bool:
         """Put the cursor on ``path`` if it is shown."""
@@ -154,6 +208,8 @@ class ArticleList(ScrollView, can_focus=True):
         return (self._position[path],)
 
     def _matches(self, path: str) -> bool:
+        if self._only is not None and path not in self._only:
+            return False
         if not self._filter or path in self._also:
             return True
         info = self._infos.get(path)

@@ -46,6 +46,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--current",
         "article-view--gap",
         "article-view--meta",
+        "article-view--match",
         *(f"article-view--{kind}" for kind in KINDS),
     }
     BINDINGS: ClassVar[list[BindingType]] = bindings("article")
@@ -61,6 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._entity_starts: list[int] = []
         self._summary: list[tuple[int, int]] = []
         self._current: tuple[int, int] | None = None
+        self._matches: list[tuple[int, int]] = []  # what find found, sorted
         self._hidden_kinds: frozenset[str] = frozenset()
         self._show_entities = True
         self._wrap_width = 0
@@ -77,7 +79,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._header = list(header or [])
         self._blocks = blocks
         self._entities, self._entity_starts = [], []
-        self._summary, self._current = [], None
+        self._summary, self._current, self._matches = [], None, []
         self._rewrap(force=True)
         self.scroll_to(0, 0, animate=False)
 
@@ -100,6 +102,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def set_summary(self, spans: list[tuple[int, int]]) -> None:
         self._summary = sorted(spans)
+        self._restyle()
+
+    def set_matches(self, spans: list[tuple[int, int]]) -> None:
+        """Mark what find found (spans in order, as find_matches gives them)."""
+        self._matches = spans
         self._restyle()
 
     def set_entity_visibility(self, hidden_kinds: frozenset[str], show: bool) -> None:
@@ -143,6 +150,11 @@ class ArticleView(ScrollView, can_focus=True):
     def current(self) -> tuple[int, int] | None:
         """The span marked by ``n``/``N`` or an entity jump."""
         return self._current
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        """What find marked."""
+        return list(self._matches)
 
     @property
     def summary_spans(self) -> list[tuple[int, int]]:
@@ -317,6 +329,12 @@ class ArticleView(ScrollView, can_focus=True):
         for s, e in self._summary:
             if s < end and start < e:
                 apply(summary_style, s, e)
+        if self._matches:
+            match_style = self.get_component_rich_style("article-view--match", partial=True)
+            i = max(0, bisect_left(self._matches, (start, -1)) - 1)
+            while i < len(self._matches) and self._matches[i][0] < end:
+                apply(match_style, *self._matches[i])
+                i += 1
         if self._show_entities and self._entities:
             i = max(0, bisect_left(self._entity_starts, start) - 1)
             while i < len(self._entities) and self._entities[i].start < end:

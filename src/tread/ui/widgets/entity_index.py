@@ -50,6 +50,13 @@ class EntityIndex(Tree[object]):
             super().__init__()
             self.entity, self.number, self.total = entity, number, total
 
+    class MentionsWanted(Message):
+        """List the articles that mention ``name``."""
+
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
     class KindToggled(Message):
         def __init__(self, kind: str) -> None:
             super().__init__()
@@ -228,6 +235,13 @@ class EntityIndex(Tree[object]):
         event.stop()
         if isinstance(event.node.data, EntityKey):
             self.choose(event.node.data)
+
+    def action_mentions(self) -> None:
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, EntityKey):
+            self.post_message(self.MentionsWanted(node.data.text))
+        else:
+            self.app.bell()
 
     def action_toggle_kind(self) -> None:
         node = self.cursor_node

@@ -9,21 +9,27 @@ new mark at once and takes it back, saying why, when the write fails).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tread.core.errors import TreadError
+from tread.core.text.sanitize import one_line_safe
 from tread.ui import messages as msg
 from tread.ui.background import off_loop
 from tread.ui.data import ReaderData
 from tread.ui.widgets.article_list import ArticleList
 from tread.ui.widgets.filter_input import FilterInput
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from tread.core.store.ingest import Outcome
 
 LIBRARY_POLL: Final = 5.0  # seconds between looks for articles added by another process
 
@@ -31,6 +37,20 @@ LIBRARY_POLL: Final = 5.0  # seconds between looks for articles added by another
 class ListPane(Vertical):
     class Listed(Message):
         """Details of articles arrived (the open article's title may be among them)."""
+
+    class Busy(Message):
+        """Library work under way (``text``), or done (None): for the status bar."""
+
+        def __init__(self, job: str, text: str | None) -> None:
+            super().__init__()
+            self.job, self.text = job, text
+
+    class Removed(Message):
+        """``path`` is no longer in the library or the list."""
+
+        def __init__(self, path: str) -> None:
+            super().__init__()
+            self.path = path
 
     class Opened(Message):
         """Open ``path`` (chosen in the list, or the first match of the filter)."""
@@ -52,7 +72,12 @@ class ListPane(Vertical):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.list_articles)
-        if self.data.library is not None:  # show what a `tread refresh` elsewhere adds
+        self._polling = False
+        self._poll()
+
+    def _poll(self) -> None:
+        if self.data.library is not None and not self._polling:  # what `tread refresh`
+            self._polling = True  # elsewhere adds shows up
             self.set_interval(LIBRARY_POLL, self.look_for_new)
 
     @property
@@ -85,7 +110,7 @@ class ListPane(Vertical):
             self.articles.set_read(path, True)
 
     @work(exclusive=True, group="poll", exit_on_error=False)
-    async def look_for_new(self) -> None:
+    async def look_for_new(self, quiet: bool = False) -> None:
         data, after = self.data, self._newest_id
         try:
             infos, newest = await off_loop(lambda _: data.new_articles(after))
@@ -94,7 +119,8 @@ class ListPane(Vertical):
         if newest > self._newest_id:
             self._newest_id = newest
             self.articles.add_infos(infos, front=True)
-            self.app.notify(f"{len(infos)} new article(s) in the library", timeout=3)
+            if not quiet:
+                self.app.notify(f"{len(infos)} new article(s) in the library", timeout=3)
 
     # -- the filter ------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -122,7 +148,22 @@ class ListPane(Vertical):
 
     def on_filter_input_left(self, event: FilterInput.Left) -> None:
         event.stop()
+        self.articles.set_only(None)  # escape clears every narrowing
         self.articles.focus()
+
+    @work(exclusive=True, group="search", exit_on_error=False)
+    async def show_mentioning(self, name: str) -> None:
+        """Narrow the list to the library articles that mention ``name``."""
+        data = self.data
+        if data.library is None:
+            self.app.notify("articles mentioning an entity: in the library (tread)", timeout=3)
+            return
+        try:
+            found = await off_loop(lambda _: data.mentioning(name), "tread-mentions")
+        except TreadError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        self.articles.set_only(found, f"mentioning “{name}” · esc in / clears")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -136,12 +177,15 @@ class ListPane(Vertical):
         listing = self.articles
         shown, total = listing.option_count, listing.total
         line = f"{shown} of {total} match" if listing.filter_text else f"{total} articles"
+        if listing.only_label:
+            line = f"{shown} {listing.only_label}"
         if listing.sort != "order":
             line += f" · by {listing.sort}"
         self.query_one("#list-status", Static).update(line)
+        self.post_message(self.Listed())  # for the status bar's counts
 
     def open_filter(self) -> None:
-        self.filter.focus()
+        self.screen.set_focus(self.filter)  # at once: the next keys may be queued already
 
     # -- marks -----------------------------------------------------------------------
     def set_read(self, path: str, read: bool) -> None:
@@ -176,3 +220,101 @@ class ListPane(Vertical):
                 self.articles.set_read(path, not read)
             if starred is not None and info is not None:
                 self.articles.add_infos([replace(info, starred=not starred)])
+
+    # -- library work (library_jobs.py), in the background with its progress -----------
+    @work(group="library", exit_on_error=False)
+    async def add_source(self, source: str) -> None:
+        from tread.ui import library_jobs as jobs
+
+        data = self.data
+        outcomes: list[Outcome] = []
+        self.post_message(self.Busy(f"add {source}", f"adding {one_line_safe(source)[:40]}"))
+        try:
+            await off_loop(lambda _: jobs.add(data, source, outcomes.append), "tread-add")
+        except TreadError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        finally:
+            self.post_message(self.Busy(f"add {source}", None))
+        failed = [o for o in outcomes if not o.ok]
+        if len(outcomes) == 1:  # the input named, as `tread add` names it
+            note = f"{outcomes[0].source}: {outcomes[0].message}"
+        else:
+            note = f"{sum(o.new for o in outcomes)} new article(s)"
+            note += f"; {len(failed)} not added ({failed[0].message})" if failed else ""
+        severity: SeverityLevel = (
+            "error" if failed and len(failed) == len(outcomes) else "information"
+        )
+        self.app.notify(one_line_safe(note), severity=severity, markup=False)
+        self._poll()
+        self.look_for_new(quiet=True)
+
+    @work(exclusive=True, group="refresh", exit_on_error=False)
+    async def refresh_feeds(self) -> None:
+        from tread.ui import library_jobs as jobs
+
+        data = self.data
+        outcomes: list[Outcome] = []
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.Busy("refresh", f"refreshing feeds {done}/{total}"))
+
+        try:
+            feeds = await off_loop(
+                lambda _: jobs.refresh(data, outcomes.append, progress), "tread-refresh"
+            )
+        except TreadError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        finally:
+            self.post_message(self.Busy("refresh", None))
+        if not feeds:
+            self.app.notify("no feeds to refresh: add one with i", timeout=3)
+            return
+        new = sum(o.new for o in outcomes)
+        failed = sum(not o.ok for o in outcomes)
+        note = f"{feeds} feed(s) refreshed: {new} new article(s)"
+        self.app.notify(note + (f"; {failed} problem(s)" if failed else ""), markup=False)
+        self.look_for_new(quiet=True)
+
+    @work(group="library", exit_on_error=False)
+    async def remove_article(self, path: str) -> None:
+        from tread.ui import library_jobs as jobs
+
+        data, info = self.data, self.articles.info(path)
+        try:
+            await off_loop(lambda _: jobs.remove(data, path), "tread-remove")
+        except TreadError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+            return
+        self.post_message(self.Removed(path))
+        self.articles.remove_path(path)
+        self.app.notify(f"removed “{info.title if info else path}”", timeout=3, markup=False)
+
+    def mark_all_read(self) -> None:
+        paths = [p for p in self.articles.shown_paths if not self.articles.is_read(p)]
+        if not paths:
+            self.app.notify("every article in the list is read", timeout=2)
+            return
+        self.articles.set_all_read(paths)
+        self._mark_all(paths)
+
+    @work(group="marks", exit_on_error=False)
+    async def _mark_all(self, paths: list[str]) -> None:
+        from tread.ui import library_jobs as jobs
+
+        data = self.data
+        self.post_message(self.Busy("mark", f"marking {len(paths)} read"))
+        try:
+            await off_loop(lambda stop: jobs.mark_read(data, paths, stop), "tread-marks")
+        except TreadError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
+        finally:
+            self.post_message(self.Busy("mark", None))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker here that failed on something unexpected says so (the screen's
+        handler never hears of it: the message does not bubble)."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            self.app.notify(f"{event.worker.name}: {error}", severity="error", markup=False)

@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 
 from tread.core.config import Config
-from tread.ui.layout import panes
+from tread.ui.layout import panes, resized
 
 
 class ReaderPanes(Horizontal):
@@ -22,7 +22,11 @@ class ReaderPanes(Horizontal):
         self.apply(event.size.width)  # the event's: self.size may still be the old one
 
     def apply(self, width: int) -> None:
-        fit = panes(width, self.config.show_list, self.config.show_side, self.narrow_pick)
+        config = self.config
+        fit = panes(
+            width, config.show_list, config.show_side, self.narrow_pick,
+            config.list_width, config.side_width,
+        )  # fmt: skip
         self.narrow = fit.narrow
         self.screen.set_class(fit.narrow, "-narrow")
         for pane_id, cells in (("#list-pane", fit.list), ("#side-pane", fit.side)):
@@ -33,6 +37,20 @@ class ReaderPanes(Horizontal):
         focused = self.screen.focused
         if focused is not None and not all(n.display for n in (focused, *focused.ancestors)):
             self.query_one("#article").focus()  # keys never go to a hidden widget
+
+    def widen(self, which: str, step: int) -> bool:
+        """Make the "list" or "side" pane ``step`` cells wider (narrower when negative)
+        and remember it; False when the pane is hidden or already at its limit."""
+        pane = self.query_one(f"#{which}-pane")
+        if not pane.display:
+            return False
+        shown = pane.outer_size.width
+        wanted = resized(shown, step, self.app.size.width)
+        if wanted == shown:
+            return False
+        setattr(self.config, f"{which}_width", wanted)
+        self.apply(self.app.size.width)
+        return True
 
     def toggle(self, which: str) -> None:
         """Show or hide the "list" or the "side" pane (on a narrow terminal, showing
