@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import math
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -161,23 +160,12 @@ def _summary(article: Any, task: Task) -> Record:
     if task.count is not None or task.ratio is not None:
         n = sentence_count_for(len(seg.sentences), count=task.count, ratio=task.ratio)
     summary = summarize(seg, task.algorithm, n)
-    return {
-        "algorithm": summary.algorithm,
-        "language": summary.language,
-        "language_detected": seg.language_detected,
-        "sentence_count": summary.document_sentence_count,
-        "summary": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "score": None if math.isnan(s.score) else s.score,
-                "rank": s.rank,
-                "text": seg.text[s.start : s.end],
-            }
-            for s in summary.sentences
-        ],
-    }
+    from tread.commands.summarize_output import summary_record
+
+    # the record `tread summarize -f json` prints, but the file: the batch names it
+    record = summary_record(article, seg, summary)
+    del record["file"]
+    return record
 
 
 _extractors: dict[tuple[str | None, str | None, bool], Any] = {}
