@@ -40,7 +40,7 @@ async def test_J_follows_the_list_as_sorted_and_filtered(articles: list[str]) ->
         await settle(pilot)
         assert reader(app).state.current_path == articles[1]
         listing.set_filter("")
-        await pilot.press("o")  # by title: K goes to the title before, not the file before
+        await pilot.press("S")  # by title: K goes to the title before, not the file before
         order = listing.shown_paths
         assert order[-1] == articles[1]  # "North Korea…" sorts last
         await pilot.press("K")

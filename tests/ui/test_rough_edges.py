@@ -91,9 +91,9 @@ async def test_the_sort_order_is_shown_with_the_list(articles: list[str]) -> Non
     app = Tread(articles)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("o")
+        await pilot.press("S")
         assert status(app).endswith("· by title")
-        await pilot.press("o", "o")
+        await pilot.press("S", "S")
         assert "by" not in status(app)
 
 

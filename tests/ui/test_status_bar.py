@@ -51,7 +51,7 @@ async def test_the_bar_follows_marks_sort_filter_and_algorithm(articles: list[st
         assert bar.busy == ()  # all done: no spinner
         await pilot.press("m")  # the open article unread again
         assert bar.left.startswith("4 unread of 4")
-        await pilot.press("o")
+        await pilot.press("S")
         assert "by title" in bar.left
         await pilot.press("slash", *"korea", "escape")
         await pilot.press("slash", *"kor")

@@ -94,6 +94,8 @@ ACTIONS: Final[tuple[Action, ...]] = (
            palette="copy: sentence"),
     Action("copy-summary", "Y", "copy('summary')", "Copy the summary", palette="copy: summary"),
     Action("copy-link", "L", "copy('link')", "Copy the article's link", palette="copy: link"),
+    Action("open-link", "o", "open_link", "Open the article's web link in the browser",
+           palette="article: open link in browser"),
     # the library
     Action("library-add", "i", "library_add", "Add a URL, file, folder or feed to the library",
            palette="library: add a URL, file or feed"),
@@ -117,7 +119,7 @@ ACTIONS: Final[tuple[Action, ...]] = (
            "Narrow the side pane", palette="panes: narrow the side pane"),
     Action("side-wider", "right_curly_bracket", "widen('side', 4)", "Widen the side pane",
            palette="panes: widen the side pane"),
-    Action("sort-list", "o", "cycle_sort", "Sort the list: order, title, length",
+    Action("sort-list", "S", "cycle_sort", "Sort the list: order, title, length",
            palette="list: change sort order"),
     Action("toggle-read", "m", "toggle_read", "Mark the article read or unread",
            palette="article: mark read/unread"),

@@ -237,6 +237,36 @@ class AnalysisHandlers:
         self.app.copy_to_clipboard(text)
         self.app.notify(f"copied {done}", timeout=2, markup=False)
 
+    def action_open_link(self) -> None:
+        """The article's web page in the browser. Only an http(s) link is opened (it came
+        from the network: never a file or another scheme); with no graphical browser
+        here (no display, no $BROWSER) the link is copied instead, since a console
+        browser would take the terminal from the reader."""
+        import os
+        import sys
+        import threading
+        import webbrowser
+        from urllib.parse import urlsplit
+
+        art = self.state.current
+        link = art.article.link if art and art.article else None
+        if not link or urlsplit(link).scheme.lower() not in ("http", "https"):
+            self.app.bell()
+            self.app.notify("this article has no web link", timeout=2)
+            return
+        graphical = sys.platform in ("darwin", "win32") or any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
+        )
+        if not graphical:
+            self.app.copy_to_clipboard(link)
+            self.app.notify("no graphical browser here: the link is copied", timeout=3)
+            return
+        # webbrowser waits for some browsers to start: never on the event loop
+        threading.Thread(
+            target=webbrowser.open, args=(link,), name="tread-browser", daemon=True
+        ).start()
+        self.app.notify("opening the link in the browser", timeout=2)
+
     def _copy_text(self, art: ArticleState, what: str) -> tuple[str | None, str]:
         """What to copy and what to say about it (or None, and why not)."""
         assert art.article is not None
