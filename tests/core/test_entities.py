@@ -5,7 +5,12 @@ import pytest
 from tests.conftest import SAMPLE_FILES, SEED
 from tread.core.article import Entity
 from tread.core.entities.kinds import KIND_COLOURS, KINDS, parse_types
-from tread.core.entities.spacy_backend import SpacyEntityExtractor, chunk_spans, resolve_model
+from tread.core.entities.spacy_backend import (
+    CHUNK_CHARS,
+    SpacyEntityExtractor,
+    chunk_spans,
+    resolve_model,
+)
 from tread.core.errors import NerUnavailable, TreadError
 
 
@@ -69,7 +74,7 @@ def test_slim_pipeline_gives_the_same_entities_as_the_full_one(
         text = path.read_text(encoding="utf-8")
         slim = [(e.start, e.end, e.label) for e in raw_ner.extract(text)]
         whole: list[tuple[int, int, str]] = []
-        for start, end in chunk_spans(text, 20_000):
+        for start, end in chunk_spans(text, CHUNK_CHARS):
             whole += [
                 (start + e.start_char, start + e.end_char, e.label_)
                 for e in full(text[start:end]).ents

