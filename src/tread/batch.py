@@ -63,10 +63,11 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Record]:
     is not a JSON object, or is longer than the input size limit (read past in pieces,
     never held whole), becomes ``{"line": n, "error": ...}``, which :func:`process`
     passes through."""
+    from tread.core.evaluation import bounded_lines
     from tread.core.sources import max_input_bytes
 
     most = max_input_bytes()
-    for number, raw in enumerate(_lines(stream, most), 1):
+    for number, raw in enumerate(bounded_lines(stream, most), 1):
         if raw is None:
             yield {"line": number, "error": f"line {number}: longer than the input size limit"}
             continue
@@ -84,19 +85,6 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[Record]:
             continue
         record["line"] = number
         yield record
-
-
-def _lines(stream: IO[bytes], most: int) -> Iterator[bytes | None]:
-    while True:
-        line = stream.readline(most + 1)
-        if not line:
-            return
-        if len(line) > most and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):
-                line = stream.readline(1 << 20)
-            yield None
-            continue
-        yield line.rstrip(b"\r\n")
 
 
 def _reason(exc: Exception) -> str:

@@ -54,20 +54,15 @@ def _records(inputs: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     """The records of each input in turn, each marked with its file; a file that cannot
     be read is one record with an error."""
     from tread.batch import read_jsonl
+    from tread.core.errors import unreadable
     from tread.core.sources import STDIN_NAME
 
     for path in inputs:
         name = STDIN_NAME if path == "-" else path
         try:
             stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-        except FileNotFoundError:
-            yield {"file": name, "error": "no such file"}
-            continue
-        except IsADirectoryError:
-            yield {"file": name, "error": "is a directory"}
-            continue
         except OSError as exc:
-            yield {"file": name, "error": exc.strerror or "cannot be read"}
+            yield {"file": name, "error": str(unreadable(exc))}
             continue
         try:
             for record in read_jsonl(stream):

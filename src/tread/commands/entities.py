@@ -162,6 +162,8 @@ def entities(
     several = len(inputs) > 1
     with Bar(progress_wanted(quiet), "entities", len(inputs), counts=several) as bar:
         if several and jobs > 1 and "-" not in inputs:
+            from tread.batch import ordered_map
+
             _warm(settings)  # forked workers share the model
             results = ordered_map(_entities_many, list(inputs), jobs, settings)
         else:
@@ -213,12 +215,6 @@ class Found:
     about: dict[str, str | None]
     model: str
     notice: str | None = None
-
-
-def ordered_map(fn: Any, items: list[str], jobs: int, settings: Settings) -> Any:
-    from tread.batch import ordered_map as mapped
-
-    return mapped(fn, items, jobs, settings)
 
 
 _EXTRACTORS: dict[tuple[str | None, str | None, bool], Any] = {}

@@ -11,6 +11,17 @@ class UnreadableInput(TreadError):
     """The input cannot be read or decoded as text (missing, a directory, binary...)."""
 
 
+def unreadable(exc: OSError) -> UnreadableInput:
+    """Why a file could not be opened or read, in one line (every reader says it alike)."""
+    if isinstance(exc, FileNotFoundError):
+        return UnreadableInput("no such file")
+    if isinstance(exc, IsADirectoryError):
+        return UnreadableInput("is a directory")
+    if isinstance(exc, PermissionError):
+        return UnreadableInput("permission denied")
+    return UnreadableInput(exc.strerror or "cannot be read")
+
+
 class EmptyDocument(TreadError):
     """The input holds no text to analyse."""
 

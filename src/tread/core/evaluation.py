@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Final
+from typing import IO, Any, BinaryIO, Final
 
-from tread.core.errors import TreadError, UnreadableInput
+from tread.core.errors import TreadError, unreadable
 
 METRICS: Final = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 _BOOTSTRAP: Final = 1000
@@ -97,7 +97,7 @@ def load_dataset(path: Path, limit: int | None = None) -> Dataset:
     skipped: list[str] = []
     try:
         with path.open("rb") as fh:
-            for number, raw in enumerate(_lines(fh, most), 1):
+            for number, raw in enumerate(bounded_lines(fh, most), 1):
                 if number == 1 and raw is not None:
                     raw = raw.removeprefix(codecs.BOM_UTF8)
                 try:
@@ -109,12 +109,8 @@ def load_dataset(path: Path, limit: int | None = None) -> Dataset:
                     articles.append(article)
                     if limit is not None and len(articles) >= limit:
                         break
-    except FileNotFoundError:
-        raise UnreadableInput("no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput("is a directory") from None
     except OSError as exc:
-        raise UnreadableInput(exc.strerror or "cannot be read") from None
+        raise unreadable(exc) from None
     if not articles:
         if skipped:
             more = f" (and {len(skipped) - 1:,} more bad lines)" if len(skipped) > 1 else ""
@@ -127,7 +123,7 @@ class _BadRecord(Exception):
     pass
 
 
-def _lines(fh: BinaryIO, most: int) -> Iterator[bytes | None]:
+def bounded_lines(fh: BinaryIO | IO[bytes], most: int) -> Iterator[bytes | None]:
     """Each line of ``fh`` without its end; None for a line longer than ``most`` bytes,
     which is read past in pieces, never held whole."""
     while True:

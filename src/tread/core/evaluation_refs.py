@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
-from tread.core.errors import TreadError, UnreadableInput
+from tread.core.errors import TreadError, UnreadableInput, unreadable
 from tread.core.evaluation import EvalArticle
 
 FIELDS: Final = ("crowd_summaries", "references")
@@ -35,12 +35,8 @@ def load_extra_references(path: Path) -> ExtraReferences:
     skipped: list[str] = []
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableInput("no such file") from None
-    except IsADirectoryError:
-        raise UnreadableInput("is a directory") from None
     except OSError as exc:
-        raise UnreadableInput(exc.strerror or "cannot be read") from None
+        raise unreadable(exc) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

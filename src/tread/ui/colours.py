@@ -12,20 +12,13 @@ from typing import Final
 
 from textual.color import Color
 
-from tread.core.entities.kinds import KINDS
+from tread.core.entities.kinds import KIND_COLOURS, KINDS
 
 MIN_CONTRAST: Final = 4.5
 #: how much of $warning tints a summary sentence (tread.tcss uses the variable)
 SUMMARY_TINT: Final = 0.22
-#: one hue a kind, as mid-tones; the theme decides how light
-HUES: Final[dict[str, str]] = {
-    "person": "#e5484d",
-    "organisation": "#3e8ed0",
-    "place": "#2f9e44",
-    "date": "#c27c0e",
-    "number": "#ae3ec9",
-    "other": "#0c8599",
-}
+#: one hue a kind (the CLI's table colours), as mid-tones; the theme decides how light
+HUES: Final[dict[str, str]] = KIND_COLOURS
 ANSI: Final[dict[str, str]] = {
     "person": "ansi_bright_red",
     "organisation": "ansi_bright_blue",

@@ -10,7 +10,7 @@ from typing import BinaryIO, Final
 
 from tread.core.article import Article
 from tread.core.envvars import env_number
-from tread.core.errors import InputTooLarge, UnreadableInput
+from tread.core.errors import InputTooLarge, UnreadableInput, unreadable
 from tread.core.sources.known import Known, Part
 
 #: Inputs larger than this are refused up front (override with TREAD_MAX_INPUT_MB): at
@@ -40,14 +40,8 @@ def read_bytes(path: str, stdin: BinaryIO | None = None) -> bytes:
                 raise UnreadableInput("is a directory")
             with p.open("rb") as fh:
                 data = fh.read(limit + 1)
-        except FileNotFoundError:
-            raise UnreadableInput("no such file") from None
-        except PermissionError:
-            raise UnreadableInput("permission denied") from None
-        except IsADirectoryError:
-            raise UnreadableInput("is a directory") from None
         except OSError as exc:
-            raise UnreadableInput(exc.strerror or "cannot be read") from None
+            raise unreadable(exc) from None
     if len(data) > limit:
         from tread.core.summarizers.registry import linear_algorithms
 

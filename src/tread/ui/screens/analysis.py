@@ -1,6 +1,6 @@
-"""The reader screen's handling of summaries, skim mode and entities: what the
-summary panel, the entity index and the article view show of the open article's
-analysis, and the keys that change it. Part of ReaderScreen (screens/reader.py), kept
+"""The reader screen's handling of summaries, skim mode, entities and the language they
+are made in: what the summary panel, the entity index and the article view show of the
+open article's analysis, and the keys that change it. Part of ReaderScreen (screens/reader.py), kept
 apart so that each file reads as one subject.
 """
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tread.core.entities.kinds import KINDS
 from tread.core.summarizers.registry import ALGORITHMS
+from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.models import language_label, language_tooltip
 from tread.ui.state import next_length, one_line, sentence_at, summary_text
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from tread.core.config import Config
+    from tread.core.entities.languages import ExtractorsByLanguage
+    from tread.core.entities.registry import EntityExtractor
     from tread.ui.app import Tread
     from tread.ui.data import ReaderData
     from tread.ui.models import Block
@@ -50,6 +53,10 @@ class AnalysisHandlers:
         @property
         def list_pane(self) -> ListPane: ...
         def blocks_for(self, art: ArticleState) -> list[Block]: ...
+        def open_article(self, path: str) -> None: ...
+
+        language: str
+        extractors: ExtractorsByLanguage
 
     # -- summaries ---------------------------------------------------------------------
     def show_summary(self) -> None:
@@ -149,6 +156,49 @@ class AnalysisHandlers:
         self.update_status()
 
     # -- entities --------------------------------------------------------------------
+    def start_entities(self, art: ArticleState) -> None:
+        """Entities of the text just shown: found, or looked for at once (beside the
+        segmentation, in the text's language), those on screen first."""
+        if art.article is None:
+            return
+        if art.entities is not None or art.entity_error:
+            art.first_entities.set()  # nothing to wait for
+            if art.entities is not None:
+                self.apply_entities()
+            else:
+                self.index.show_notice(art.entity_error or "")
+            return
+        self.index.show_notice("finding entities…")
+        art.partial_entities.clear()
+        text, language, fallback = art.article.text, self.language, self.config.language
+
+        def pick() -> EntityExtractor:  # in the worker's thread: detection costs there
+            if language == AUTO:
+                from tread.core.text.detect import choose_language
+
+                return self.extractor_for(choose_language(text, AUTO, fallback).language)
+            return self.extractor_for(language)
+
+        self.index.find(self.data, art.path, text, pick, self.view.visible_range())
+
+    def extractor_for(self, language: str) -> EntityExtractor:
+        """The entity extractor for a text in ``language``; NoEntityModel when tread has
+        no model for it (the index says so instead of showing English NER's guesses)."""
+        return self.extractors.for_language(language)
+
+    def set_language(self, language: str) -> None:
+        """Analyse in ``language`` ("auto": each text's own) from now on: every analysis
+        made in another language is dropped and the open article analysed again."""
+        if language == self.language:
+            return
+        self.language = self.tread.language = language
+        for art in self.state.articles.values():
+            art.forget_analysis()
+        if self.state.current_path is not None:
+            self.open_article(self.state.current_path)
+        shown = "detected for each article" if language == AUTO else language
+        self.app.notify(f"language: {shown}", timeout=2)
+
     def on_entities_grew(self, message: msg.EntitiesGrew) -> None:
         """Entities of the part just read (the screen's part first): highlighted at once;
         the index lists them all when the whole text is done."""

@@ -26,9 +26,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 from tread.core.article import Article
 from tread.core.config import Config
 from tread.core.entities.languages import ExtractorsByLanguage
-from tread.core.entities.registry import EntityExtractor
 from tread.core.errors import Cancelled, TreadError
-from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
@@ -302,49 +300,6 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
             return
         if art.entities is not None:
             self.apply_entities()
-
-    def start_entities(self, art: ArticleState) -> None:
-        """Entities of the text just shown: found, or looked for at once (beside the
-        segmentation, in the text's language), those on screen first."""
-        if art.article is None:
-            return
-        if art.entities is not None or art.entity_error:
-            art.first_entities.set()  # nothing to wait for
-            if art.entities is not None:
-                self.apply_entities()
-            else:
-                self.index.show_notice(art.entity_error or "")
-            return
-        self.index.show_notice("finding entities…")
-        art.partial_entities.clear()
-        text, language, fallback = art.article.text, self.language, self.config.language
-
-        def pick() -> EntityExtractor:  # in the worker's thread: detection costs there
-            if language == AUTO:
-                from tread.core.text.detect import choose_language
-
-                return self.extractor_for(choose_language(text, AUTO, fallback).language)
-            return self.extractor_for(language)
-
-        self.index.find(self.data, art.path, text, pick, self.view.visible_range())
-
-    def extractor_for(self, language: str) -> EntityExtractor:
-        """The entity extractor for a text in ``language``; NoEntityModel when tread has
-        no model for it (the index says so instead of showing English NER's guesses)."""
-        return self.extractors.for_language(language)
-
-    def set_language(self, language: str) -> None:
-        """Analyse in ``language`` ("auto": each text's own) from now on: every analysis
-        made in another language is dropped and the open article analysed again."""
-        if language == self.language:
-            return
-        self.language = self.tread.language = language
-        for art in self.state.articles.values():
-            art.forget_analysis()
-        if self.state.current_path is not None:
-            self.open_article(self.state.current_path)
-        shown = "detected for each article" if language == AUTO else language
-        self.app.notify(f"language: {shown}", timeout=2)
 
     # -- the reading position, kept in the library -------------------------------------
     def keep_position(self) -> Worker[None] | None:
