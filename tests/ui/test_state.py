@@ -11,7 +11,7 @@ import pytest
 from tread.core.article import Article, Summary
 from tread.ui.actions import ACTIONS, BY_ID, SCOPES, bindings, keys_of
 from tread.ui.layout import NARROW, panes
-from tread.ui.models import host, metadata_lines, source_label
+from tread.ui.models import host, info_for, metadata_lines, source_label
 from tread.ui.state import (
     MAX_SENTENCES,
     SUMMARY,
@@ -124,6 +124,16 @@ def test_web_pages_are_named_by_their_site() -> None:
     assert source_label("https://www.example.org/a/b", page) == "example.org"
     assert source_label("/home/me/web/page.html") == "web"
     assert source_label("-") == "standard input"
+
+
+def test_the_list_names_a_files_format_so_one_books_epub_and_pdf_differ() -> None:
+    book = Article(text="Call me Ishmael.", source="s", title="Moby-Dick")
+    epub = info_for(book, "/b/samples/moby.epub")
+    pdf = info_for(book, "/b/samples/moby.PDF")
+    assert (epub.title, pdf.title) == ("Moby-Dick", "Moby-Dick")
+    assert (epub.source, pdf.source) == ("EPUB · samples", "PDF · samples")
+    assert info_for(book, "/b/samples/moby.txt").source == "samples"
+    assert info_for(book, "https://example.org/story.html").source == "example.org"
 
 
 def test_metadata_lines_say_what_the_source_knew() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 from urllib.parse import urlsplit
 
 from tread.core.article import Article, Segmentation
@@ -59,14 +60,29 @@ def source_label(path: str, article: Article | None = None) -> str:
     return p.parent.name or str(p.parent)
 
 
+#: file formats named in the list, so that the EPUB and the PDF of one book, which
+#: share a title and a folder, can be told apart (and found by filtering on "pdf")
+_FORMATS: Final = {
+    ".epub": "EPUB",
+    ".pdf": "PDF",
+    ".html": "HTML",
+    ".htm": "HTML",
+    ".xhtml": "HTML",
+    ".md": "Markdown",
+    ".markdown": "Markdown",
+}
+
+
 def info_for(article: Article, path: str) -> ArticleInfo:
     from tread.core.text.sanitize import one_line_safe
 
     name = STDIN_NAME if path == "-" else one_line_safe(Path(path).name)
+    source = one_line_safe(source_label(path, article))
+    fmt = "" if host(path) else _FORMATS.get(Path(path).suffix.lower(), "")
     return ArticleInfo(
         path,
         title_of(article, name),
-        one_line_safe(source_label(path, article)),
+        f"{fmt} · {source}" if fmt else source,
         len(article.text.split()),
     )
 
