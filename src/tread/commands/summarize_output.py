@@ -129,7 +129,7 @@ def render_explanation(seg: Segmentation, summary: Summary, *, limit: int = 60) 
     if named:
         from tread.core.summarizers.news import FEATURE_MEANINGS
 
-        lines += ["", "features (each one's share of the score, standardised x weight):"]
+        lines += ["", "features (each one's share of the score: what splits on it added):"]
         lines += [f"  {k}: {FEATURE_MEANINGS[k]}" for k in sorted(named)]
     return "\n".join(lines)
 

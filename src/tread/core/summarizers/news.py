@@ -1,4 +1,4 @@
-"""tread's own summariser: a small linear model over sentence features, trained on news.
+"""tread's own summariser: a small model over sentence features, trained on news.
 
 A subclass of sumy's ``AbstractSummarizer``, so it plugs in like sumy's own. Features
 mix position (news puts the gist first) with content (centrality against the whole
@@ -8,7 +8,8 @@ means nothing it still picks central sentences. Sentences are chosen best-first 
 penalty for resembling one already chosen (maximal marginal relevance), and when the
 model's picks score barely better than the opening sentences, and the opening is
 central to the text as a news lead is, the opening sentences are kept: the model's
-doubt falls back on the lead, never the other way. The weights and
+doubt falls back on the lead, never the other way. The model (150 boosted trees of
+depth 2, run by ``trees.py``; or linear weights, which the file format also takes) and
 both selection settings come from ``scripts/train_news.py`` (cross-validated on CNN and
 Daily Mail stories) and ship as a small JSON file.
 """
@@ -26,6 +27,7 @@ from typing import Any, Final
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
 
+from tread.core.summarizers.trees import TreeEnsemble
 from tread.core.text.captions import caption_like
 
 #: tread's features, each with one line of what it measures (--explain prints them)
@@ -78,25 +80,39 @@ class Model:
     lead_margin: float = 0.0
     #: cosine below which two sentences are not repeats (one topic shares words)
     repeat_floor: float = 0.0
+    #: boosted trees scoring instead of the linear weights (a model file of "kind":
+    #: "trees"); ``intercept`` is then theirs
+    trees: TreeEnsemble | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Model:
-        if tuple(data["features"]) != FEATURES:
+        features = tuple(data["features"])
+        if features != FEATURES:
             raise ValueError("the model's features do not match this version of tread")
         selection = data.get("selection", {})
-        return cls(
-            tuple(data["features"]),
-            np.asarray(data["mean"]),
-            np.asarray(data["scale"]),
-            np.asarray(data["coef"]),
-            float(data["intercept"]),
+        settings = (
             float(selection.get("redundancy", 0.0)),
             float(selection.get("lead_margin", 0.0)),
             float(selection.get("repeat_floor", 0.0)),
         )
+        if data.get("kind") == "trees":
+            trees = TreeEnsemble.from_json(features, data)
+            none = np.zeros(len(features))
+            return cls(features, none, none + 1.0, none, trees.intercept, *settings, trees)
+        return cls(
+            features,
+            np.asarray(data["mean"]),
+            np.asarray(data["scale"]),
+            np.asarray(data["coef"]),
+            float(data["intercept"]),
+            *settings,
+        )
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
-        """Per sentence, per feature: its share of the score (standardised x weight)."""
+        """Per sentence, per feature: its share of the score (standardised x weight, or
+        the trees' steps on the feature, above the intercept)."""
+        if self.trees is not None:
+            return self.trees.contributions(x)
         result: np.ndarray = (x - self.mean) / self.scale * self.coef
         return result
 
