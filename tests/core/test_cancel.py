@@ -18,7 +18,6 @@ from tread.core.summarizers.summarize import summarize
 from tread.core.summarizers.sumy_adapter import build_document, stop_words
 from tread.core.text.segment import segment_article
 from tread.core.text.stemmers import stemmer
-from tread.ui.data import ReaderData
 
 MOBY = Path(__file__).resolve().parents[1] / "data" / "moby-dick-excerpt.txt"
 
@@ -104,10 +103,3 @@ def test_checkpoint_asks_every_nth_call() -> None:
     with pytest.raises(Cancelled):
         check()  # the sixth: asked again, yes
     assert flag.calls == 2
-
-
-def test_the_readers_summary_is_cancellable(seg: Segmentation) -> None:
-    data = ReaderData({}, None, None)
-    assert data.summary("moby", seg, "luhn", 3) == summarize(seg, "luhn", 3)
-    with pytest.raises(Cancelled):
-        data.summary("moby", seg, "luhn", 3, cancelled=Flag(after=100))
