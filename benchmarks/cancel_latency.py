@@ -19,6 +19,7 @@ to the end) bounds the latency whatever the moment.
 from __future__ import annotations
 
 import datetime
+import gc
 import itertools
 import os
 import random
@@ -40,12 +41,23 @@ from tread.core.stages import SEGMENT, SUMMARISE, summarize_article  # noqa: E40
 ALGORITHMS = "auto,luhn,lsa,sum-basic,kl,edmundson,tread"
 
 
-def full_run(article: Article, algorithm: str) -> tuple[float, dict[str, float], dict[str, float]]:
+def full_run(
+    article: Article, algorithm: str
+) -> tuple[float, dict[str, float], dict[str, float], float]:
     """(length of a run, the stage -> its start, the longest time the flag went
-    unasked) for one run that nobody cancels."""
+    unasked, the longest full garbage collection) for one run that nobody cancels."""
     starts: dict[str, float] = {}
     asked: list[float] = []
     stage_of_gap: dict[str, float] = {}
+    collections: list[float] = []
+    began: list[float] = []
+
+    def collected(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                began.append(time.perf_counter())
+            else:
+                collections.append(time.perf_counter() - began[-1])
 
     def progress(stage: str, fraction: float) -> None:
         starts.setdefault(stage, time.perf_counter())
@@ -54,15 +66,18 @@ def full_run(article: Article, algorithm: str) -> tuple[float, dict[str, float],
         asked.append(time.perf_counter())
         return False
 
+    gc.callbacks.append(collected)
     t0 = time.perf_counter()
     summarize_article(article, "auto", algorithm, progress=progress, cancelled=flag)
     t1 = time.perf_counter()
+    gc.callbacks.remove(collected)
     stamps = [t0, *asked, t1]
     summarising = starts.get(SUMMARISE, t1)
     for a, b in itertools.pairwise(stamps):
         stage = SEGMENT if b <= summarising else SUMMARISE
         stage_of_gap[stage] = max(stage_of_gap.get(stage, 0.0), b - a)
-    return t1 - t0, {k: v - t0 for k, v in starts.items()}, stage_of_gap
+    longest_gc = max(collections, default=0.0)
+    return t1 - t0, {k: v - t0 for k, v in starts.items()}, stage_of_gap, longest_gc
 
 
 def cancelled_run(article: Article, algorithm: str, after: float) -> tuple[str, float] | None:
@@ -109,7 +124,7 @@ def main() -> None:
     rows = []
     for algorithm in args.algorithms.split(","):
         full_run(article, algorithm)  # its own imports
-        length, starts, gaps = full_run(article, algorithm)
+        length, starts, gaps, longest_gc = full_run(article, algorithm)
         split = starts.get(SUMMARISE, length)
         latencies: dict[str, list[float]] = {SEGMENT: [], SUMMARISE: []}
         finished = {SEGMENT: 0, SUMMARISE: 0}
@@ -133,6 +148,7 @@ def main() -> None:
                     max(times) * 1000 if times else float("nan"),
                     gaps.get(stage, float("nan")) * 1000,
                     finished[stage],
+                    longest_gc * 1000,
                 )
             )
         print(rows[-2], rows[-1], sep="\n", flush=True)
@@ -150,16 +166,18 @@ def main() -> None:
         "(from the start, between two questions, or to the end): the latency's bound "
         "at any moment. *Finished first*: runs of that stage's draws that ended before "
         "the flag was set (a run's length varies); a flag drawn near a stage's end can "
-        "land in the next one.",
+        "land in the next one. *Longest full GC*: CPython's longest collection of the "
+        "oldest generation in that run (either stage), which no check can interrupt: "
+        "part of the longest unasked interval when it falls in one.",
         "",
         "| algorithm | stage | run (s) | summarising from (s) | flags | median (ms) "
-        "| max (ms) | longest unasked (ms) | finished first |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| max (ms) | longest unasked (ms) | finished first | longest full GC (ms) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for algorithm, stage, length, split, n, med, worst, gap, done in rows:
+    for algorithm, stage, length, split, n, med, worst, gap, done, collection in rows:
         lines.append(
             f"| {algorithm} | {stage} | {length:.2f} | {split:.2f} | {n} | {med:.1f} "
-            f"| {worst:.1f} | {gap:.0f} | {done} |"
+            f"| {worst:.1f} | {gap:.0f} | {done} | {collection:.0f} |"
         )
     text = "\n".join(lines) + "\n"
     print(text)
