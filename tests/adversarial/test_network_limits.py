@@ -134,10 +134,10 @@ def test_a_bomb_behind_a_teaser_keeps_the_teaser_and_memory_bounded(library: Lib
 @pytest.mark.parametrize(
     ("encoding", "body", "message"),
     [
-        ("gzip", gzip.compress(ARTICLE), None),
+        ("gzip", gzip.compress(ARTICLE, mtime=0), None),
         ("deflate", zlib.compress(ARTICLE), None),
         ("deflate", zlib.compress(ARTICLE)[2:-4], None),  # raw deflate, as some servers send
-        ("gzip, identity", gzip.compress(ARTICLE), None),
+        ("gzip, identity", gzip.compress(ARTICLE, mtime=0), None),
         ("br", b"\x0b\x02\x80hello\x03", "unsupported Content-Encoding 'br'"),
         ("zstd", b"(\xb5/\xfd", "unsupported Content-Encoding 'zstd'"),
         ("gzip, gzip, gzip, gzip", ARTICLE, "refused: 4 layers of Content-Encoding"),

@@ -67,6 +67,31 @@ def test_in_capitals_needs_cased_letters() -> None:
     assert not in_capitals("北京欢迎你。")  # no case: not capitals
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ÉTÉ À PARIS",
+        "Été",
+        "ǅ",
+        "Aǅ",
+        "ǅa",
+        "ΟΔΥΣΣΕΙΑ",
+        "Οδύσσεια",
+        "ª",
+        "Aª",
+        "北京",
+        "北京 AB",
+        "",
+        " ",
+    ],
+)
+def test_in_capitals_is_the_per_letter_rule(text: str) -> None:
+    """Every cased letter upper case, one at least; titlecase letters (ǅ) and letters
+    of no case count for neither."""
+    cased = [c for c in text if c.isupper() or c.islower()]
+    assert in_capitals(text) == (bool(cased) and not any(c.islower() for c in cased))
+
+
 def test_moby_dick_headings_are_headings() -> None:
     text = MOBY.read_text(encoding="utf-8")
     found = headings_of(text)

@@ -92,3 +92,60 @@ async def test_the_summary_pane_says_how_far_the_analysis_has_got(
         stopped.set()
         await settle(pilot)
         assert panel.note == ""  # the summary replaced it
+
+
+async def test_opening_another_article_cancels_the_summary_being_made(
+    articles: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: the summary of a book took seconds and went on after the reader had
+    moved on, until the next article's own summary started. Its thread is now told to
+    stop as soon as another article opens."""
+    from tread.core.errors import Cancelled
+    from tread.ui.data import ReaderData
+
+    started, told = threading.Event(), threading.Event()
+    real = ReaderData.summary
+
+    def slow(self: ReaderData, path: str, *args: object) -> object:
+        if path != articles[0]:
+            return real(self, path, *args)  # type: ignore[arg-type]
+        cancelled = args[3]
+        started.set()
+        for _ in range(1000):  # a guard, not a time: the test ends long before
+            if cancelled():  # type: ignore[operator]
+                told.set()
+                raise Cancelled("stopped")
+            told.wait(0.01)
+        raise AssertionError("the summary was never cancelled")
+
+    real_segment = ReaderData.segment
+
+    def segment(self: ReaderData, article: Article, *args: object) -> object:
+        if article.source == articles[1]:  # the next article's summary comes later
+            told.wait(10)
+        return real_segment(self, article, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ReaderData, "summary", slow)
+    monkeypatch.setattr(ReaderData, "segment", segment)
+    app = Tread(articles, config=Config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        screen.open_article(articles[0])
+        await wait_for(pilot, started.is_set)
+        screen.open_article(articles[1])
+        await wait_for(pilot, told.is_set)
+        await settle(pilot)
+        assert screen.state.get(articles[1]).summary(app.config.algorithm, app.config.sentences)
+
+
+def test_the_readers_summary_is_cancellable() -> None:
+    from tread.core.errors import Cancelled
+    from tread.core.summarizers.summarize import summarize
+    from tread.core.text.segment import segment_article
+    from tread.ui.data import ReaderData
+
+    seg = segment_article(Article(PAGE * 40, "book"), "english")
+    data = ReaderData({}, None, None)
+    assert data.summary("moby", seg, "luhn", 3) == summarize(seg, "luhn", 3)
+    with pytest.raises(Cancelled):
+        data.summary("moby", seg, "luhn", 3, cancelled=lambda: True)

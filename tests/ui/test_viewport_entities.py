@@ -16,6 +16,7 @@ from tread.core.article import Entity
 from tread.core.config import Config
 from tread.core.entities.registry import BACKENDS, Backend, register_backend
 from tread.ui.app import Tread
+from tread.ui.widgets import article_view
 from tread.ui.widgets.article_view import ArticleView
 from tread.ui.widgets.entity_index import EntityIndex
 
@@ -107,3 +108,61 @@ async def test_entities_on_screen_come_first_and_follow_a_jump(
         art = screen.state.current
         assert art is not None and art.entities is not None and len(art.entities) == PARAGRAPHS
         assert sorted(gated.read) == [i * (len(PARAGRAPH) + 2) for i in range(PARAGRAPHS)]
+
+
+async def _first_paint(gated: Gated, pilot: Pilot[None]) -> ArticleView:
+    for _ in range(500):
+        if gated.asked.is_set():
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+    return pilot.app.query_one(ArticleView)
+
+
+def _long_article(tmp_path: Path) -> Tread:
+    article = tmp_path / "long.txt"
+    article.write_text("\n\n".join([PARAGRAPH] * PARAGRAPHS), encoding="utf-8")
+    return Tread([str(article)], config=Config(entity_backend="gated", algorithm="luhn"))
+
+
+async def test_the_rest_of_a_long_text_is_wrapped_once_the_screens_entities_are_in(
+    tmp_path: Path, gated: Gated, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wrapping a book's lines holds the interpreter for 0.1-0.2 s, which spaCy's first
+    batch, in its thread, waited for: the lines past the first screens now wait for
+    that batch (or a second at most: here never, so only the entities release them)."""
+    monkeypatch.setattr(article_view, "_REST_WAIT", 3600.0)
+    app = _long_article(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _first_paint(gated, pilot)
+        first = view.line_count
+        assert 40 <= first <= article_view._FIRST_LINES + 200  # the first screens only
+        await step(pilot, gated, 1)
+        await pilot.pause()
+        assert view.line_count > 10 * first  # the whole text, once the screen's are in
+        gated.gate.release(PARAGRAPHS)
+        await settle(pilot)
+
+
+@pytest.mark.parametrize("how", ["offset", "end"])
+async def test_a_place_past_the_wrapped_lines_is_reached_at_once(
+    tmp_path: Path, gated: Gated, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A saved position, a find or a jump (an offset), or the end key, before the
+    lines there are wrapped: they are wrapped then."""
+    monkeypatch.setattr(article_view, "_REST_WAIT", 3600.0)
+    app = _long_article(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await _first_paint(gated, pilot)
+        first, end = view.line_count, len(view.text) - 10
+        if how == "offset":
+            view.scroll_to_offset(end, at_top=True)
+        else:
+            view.focus()
+            await pilot.press("end")
+            await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        top, bottom = view.visible_range()
+        assert first <= article_view._FIRST_LINES + 200 and top <= end <= bottom
+        gated.gate.release(PARAGRAPHS)
+        await settle(pilot)

@@ -98,8 +98,16 @@ class ReaderData:
             article, language, fallback=fallback, progress=progress, cancelled=cancelled
         )
 
-    def summary(self, path: str, seg: Segmentation, algorithm: str, count: int) -> Summary:
-        """The summary, from the library's analysis cache when the article is there."""
+    def summary(
+        self,
+        path: str,
+        seg: Segmentation,
+        algorithm: str,
+        count: int,
+        cancelled: Cancelled | None = None,
+    ) -> Summary:
+        """The summary, from the library's analysis cache when the article is there.
+        Raises tread.core.errors.Cancelled once ``cancelled()`` says so."""
         from tread.core.summarizers.summarize import sentence_count_for, summarize
 
         library = self.library if is_library_path(path) else None
@@ -108,7 +116,8 @@ class ReaderData:
             cached = library.cached_summary(path, *settings)
             if cached is not None:
                 return cached
-        summary = summarize(seg, algorithm, sentence_count_for(len(seg.sentences), count=count))
+        wanted = sentence_count_for(len(seg.sentences), count=count)
+        summary = summarize(seg, algorithm, wanted, cancelled=cancelled)
         if library is not None:
             library.cache_summary(path, summary, *settings)
         return summary

@@ -12,9 +12,11 @@ too few other sentences are left for the summary asked for.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from tread.core.article import Segmentation
+from tread.core.cancel import never
 from tread.core.text.headings import in_capitals
 
 #: a sentence with fewer words than this is a fragment
@@ -25,11 +27,13 @@ CAPITALS: Final = "in capitals (a run-in heading or a byline): not picked while 
 _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def left_out(seg: Segmentation, count: int) -> dict[int, str]:
+def left_out(seg: Segmentation, count: int, check: Callable[[], None] = never) -> dict[int, str]:
     """The sentences of ``seg`` to summarise without (index -> why), or none at all when
-    fewer than ``count`` other sentences would be left."""
+    fewer than ``count`` other sentences would be left. ``check`` is called per
+    sentence (a book's take a few tenths of a second)."""
     out: dict[int, str] = {}
     for s in seg.sentences:
+        check()
         text = seg.sentence_text(s)
         if len(_WORD.findall(text)) < FRAGMENT_WORDS:
             out[s.index] = FRAGMENT

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 
+from tread.core.cancel import never
 from tread.core.limits import OverBudget
 
 
@@ -37,6 +38,8 @@ class _Truncated:
 
     _wanted: int | None = None
     budget: int | None = None
+    #: called per sentence rated in a round (summarize() sets it to stop on request)
+    checkpoint: Callable[[], None] | None = None
     _spent = 0
     _picks = 0
     #: after a call: the sentences (sumy's, equal text being one) whose rating is not
@@ -92,11 +95,15 @@ class FastSumBasic(_Truncated, SumBasicSummarizer):  # type: ignore[misc]
     sumy's own function, so to the same bits) only when one of its words changed."""
 
     def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
+        check = self.checkpoint or never
         word_freq = self._compute_tf(sentences)
         ratings: dict[Any, int] = {}
         words = [self._get_content_words_in_sentence(s) for s in sentences]
         average = self._compute_average_probability_of_words
-        avgs = np.array([float(average(word_freq, w)) for w in words])
+        avgs = np.zeros(len(words))
+        for i, w in enumerate(words):
+            check()
+            avgs[i] = float(average(word_freq, w))
         having: dict[str, set[int]] = {}
         for i, ws in enumerate(words):
             for w in ws:
@@ -112,6 +119,7 @@ class FastSumBasic(_Truncated, SumBasicSummarizer):  # type: ignore[misc]
             ratings[sentences[best]] = -len(ratings)
             self._update_tf(word_freq, words[best])
             for i in {i for w in words[best] for i in having[w]}:
+                check()
                 avgs[i] = average(word_freq, words[i])
         alive = np.flatnonzero(~removed)
         return self._rest(ratings, [sentences[i] for i in alive], left)
@@ -123,23 +131,26 @@ class FastKL(_Truncated, KLSummarizer):  # type: ignore[misc]
     joint distributions are built with sumy's operations in sumy's order."""
 
     def _compute_ratings(self, sentences: Any) -> dict[Any, int]:
+        check = self.checkpoint or never
         word_freq = self.compute_tf(sentences)
         ratings: dict[Any, int] = {}
         summary: list[Any] = []
         sentences_list = list(sentences)
-        sentences_as_words = [self._get_content_words_in_sentence(s) for s in sentences]
-        counts = [self._compute_word_freq(ws) for ws in sentences_as_words]
+        sentences_as_words, counts = [], []
+        for s in sentences:
+            check()
+            sentences_as_words.append(self._get_content_words_in_sentence(s))
+            counts.append(self._compute_word_freq(sentences_as_words[-1]))
         left = Counter(sentences)
         while sentences_list and not self._settled(ratings, left):
             self._spend(len(sentences_list) * (1 + len(summary)))
             summary_words = self._get_all_words_in_doc(summary)
             summary_counts = self._compute_word_freq(summary_words)
-            kls = [
-                self._kl_divergence(
-                    _joint(c, len(ws), summary_counts, len(summary_words)), word_freq
-                )
-                for c, ws in zip(counts, sentences_as_words, strict=True)
-            ]
+            kls = []
+            for c, ws in zip(counts, sentences_as_words, strict=True):
+                check()  # a round rates every sentence: a second on a book
+                joint = _joint(c, len(ws), summary_counts, len(summary_words))
+                kls.append(self._kl_divergence(joint, word_freq))
             best = self._find_index_of_best_sentence(kls)
             best_sentence = sentences_list.pop(best)
             left[best_sentence] -= 1

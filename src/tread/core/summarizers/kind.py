@@ -86,7 +86,7 @@ class Signals:
 def signals(seg: Segmentation) -> Signals:
     """Count the lines that look like chapter headings, bullets, speaker tags and short
     fragments (under eight words, no final stop), and the words and sentences."""
-    chapters = bullets = speakers = fragments = lines = 0
+    chapters = bullets = speakers = fragments = lines = total = 0
     first_chapter = None
     for m in _LINE.finditer(seg.text):
         line = m.group().strip()
@@ -94,7 +94,8 @@ def signals(seg: Segmentation) -> Signals:
             continue
         lines += 1
         words = len(_WORDS.findall(line))
-        if is_chapter(line):
+        total += words  # a word never spans lines: the text's count, read once
+        if is_chapter(line, words):
             chapters += 1
             first_chapter = first_chapter or line
         elif BULLET.match(line):
@@ -104,7 +105,7 @@ def signals(seg: Segmentation) -> Signals:
         elif words < 8 and not _ENDS.search(line):
             fragments += 1
     return Signals(
-        len(_WORDS.findall(seg.text)),
+        total,
         len(seg.sentences),
         lines,
         chapters,

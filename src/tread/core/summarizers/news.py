@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,6 +28,7 @@ from typing import Any, Final
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
 
+from tread.core.cancel import never
 from tread.core.summarizers.trees import TreeEnsemble
 from tread.core.text.captions import caption_like
 
@@ -164,14 +166,19 @@ def _words(sentence: Any, first: bool) -> list[str]:
 
 
 def features_and_vectors(
-    sentences: list[Any], headings: list[Any], stem: Any, stop_words: frozenset[str]
+    sentences: list[Any],
+    headings: list[Any],
+    stem: Any,
+    stop_words: frozenset[str],
+    check: Callable[[], None] = never,
 ) -> tuple[np.ndarray, list[dict[int, float]]]:
     """The feature matrix (sentences x FEATURES) of one document, and each sentence's
     unit TF-ISF vector (sparse), which selection uses to spot repeats.
 
     Every similarity feature is a dot product with a running or total sum of the
     vectors, so a book costs time linear in its words, with no sentences x sentences
-    matrix.
+    matrix. ``check`` is called per sentence in each pass (a pass over a book's
+    sentences takes a tenth of a second or more).
     """
     n = len(sentences)
     raw_words = [_words(s, i == 0) for i, s in enumerate(sentences)]
@@ -183,6 +190,7 @@ def features_and_vectors(
     df = np.zeros(max(1, len(vocab)))
     counts: list[dict[int, float]] = []
     for ss in stems:
+        check()
         c: dict[int, float] = {}
         for t in ss:
             c[vocab[t]] = c.get(vocab[t], 0.0) + 1.0
@@ -190,7 +198,10 @@ def features_and_vectors(
         for t in c:
             df[t] += 1
     isf = np.log((1 + n) / (1 + df)) + 1.0
-    vectors = [_unit({t: v * float(isf[t]) for t, v in c.items()}) for c in counts]
+    vectors = []
+    for c in counts:
+        check()
+        vectors.append(_unit({t: v * float(isf[t]) for t, v in c.items()}))
     total = np.zeros(len(df))
     for v in vectors:
         for t, w in v.items():
@@ -218,6 +229,7 @@ def features_and_vectors(
     x = np.zeros((n, len(FEATURES)))
     before = np.zeros(len(df))  # sum of the vectors of the sentences before i
     for i, s in enumerate(sentences):
+        check()
         v = vectors[i]
         text = str(s)
         tokens = _TOKEN.findall(text)
@@ -358,6 +370,8 @@ class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
     """Scores sentences with tread's news model; see the module documentation."""
 
     stop_words: frozenset[str] = frozenset()
+    #: called per sentence in each pass over them (summarize() sets it)
+    checkpoint: Callable[[], None] | None = None
 
     def __init__(self, stemmer: Any = None, model: Model | None = None) -> None:
         if stemmer is None:
@@ -375,7 +389,11 @@ class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
             return ()
         stem = cache(self.stem_word)
         x, vectors = features_and_vectors(
-            sentences, list(document.headings), lambda w: stem(w), frozenset(self.stop_words)
+            sentences,
+            list(document.headings),
+            lambda w: stem(w),
+            frozenset(self.stop_words),
+            self.checkpoint or never,
         )
         contributions = self.model.contributions(x)
         scores = contributions.sum(axis=1) + self.model.intercept

@@ -9,10 +9,12 @@ algorithm with a ``chooser`` (``auto``) picks another by the kind of text (``kin
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Final
 
 from tread.core.article import Segmentation, Summary, SummarySentence
+from tread.core.cancel import Checkpoint, never
 from tread.core.errors import EmptyDocument, SummaryFailed
 from tread.core.limits import OverBudget
 from tread.core.summarizers.candidates import left_out
@@ -29,31 +31,46 @@ UNREACHED: Final = "not ranked: {} stops once its picks are settled"
 
 
 def summarize(
-    seg: Segmentation, algorithm: str, count: int | None = None, *, fast: bool = True
+    seg: Segmentation,
+    algorithm: str,
+    count: int | None = None,
+    *,
+    fast: bool = True,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Summary:
     """The ``count`` best sentences of ``seg`` by ``algorithm``, in document order.
 
     ``count`` None: the algorithm's default (``auto``: its choice's). ``fast`` uses
     tread's fast subclasses of sumy's summarisers (the default); ``fast=False`` runs
-    sumy's own classes, for comparison.
+    sumy's own classes, for comparison. ``cancelled()`` is asked all along the work
+    (per sentence tokenised and rated, every few hundred words stemmed, in tread's own
+    loops: :mod:`tread.core.cancel`); once it says yes, Cancelled is raised.
     """
+    check = never if cancelled is None else Checkpoint(cancelled, what="summary")
+    return _summarize(seg, algorithm, count, fast, check)
+
+
+def _summarize(
+    seg: Segmentation, algorithm: str, count: int | None, fast: bool, check: Callable[[], None]
+) -> Summary:
     algo = get_algorithm(algorithm)
     if not seg.sentences:
         raise EmptyDocument("no sentences to summarise")
+    check()
     if algo.chooser is not None:
         choice = resolve(algo.chooser)(seg, count)
-        summary = summarize(seg, choice.algorithm, choice.count, fast=fast)
+        summary = _summarize(seg, choice.algorithm, choice.count, fast, check)
         return replace(summary, algorithm=algo.name, choice=choice)
     count = DEFAULT_SENTENCES if count is None else count
     count = max(0, min(count, len(seg.sentences)))
     check_size(algo.name, len(seg.sentences), count)
     require_language(algo, seg.language)
-    notes = left_out(seg, count)
+    notes = left_out(seg, count, check)
     kept = [s.index for s in seg.sentences if s.index not in notes]
-    document, ordered = build_document(seg, notes)
-    summarizer = make_summarizer(algo, seg, ordered, fast=fast)
+    document, ordered = build_document(seg, notes, check)
+    summarizer = make_summarizer(algo, seg, ordered, fast=fast, check=check)
     scores: dict[int, float] = {}
-    record_scores(summarizer, scores)
+    record_scores(summarizer, scores, check)
     try:
         chosen = summarizer(document, count) if count else ()
     except OverBudget as exc:
@@ -86,7 +103,7 @@ def summarize(
         len(seg.sentences),
         picked,
         ranking,
-        _contributions(explanation, kept, len(seg.sentences)),
+        _contributions(explanation, kept, len(seg.sentences), check),
         notes,
         remarks,
     )
@@ -116,15 +133,16 @@ def _explain(
 
 
 def _contributions(
-    explanation: dict[str, Any], kept: list[int], total: int
+    explanation: dict[str, Any], kept: list[int], total: int, check: Callable[[], None]
 ) -> tuple[dict[str, float], ...] | None:
     """Per sentence of the text, each feature's share of its score ({} for a sentence
-    left out)."""
+    left out). ``check`` per sentence: a book's take 50 ms."""
     if not explanation:
         return None
     names = explanation["features"]
     out: list[dict[str, float]] = [{} for _ in range(total)]
     for i, row in zip(kept, explanation["contributions"], strict=True):
+        check()
         out[i] = {name: float(v) for name, v in zip(names, row, strict=True)}
     return tuple(out)
 

@@ -7,11 +7,12 @@ is known by identity: nothing is found again by matching strings.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from typing import Any
 
 from tread.core.article import Segmentation
+from tread.core.cancel import CheckedTokenizer, Checkpoint, checked_stemmer, never
 from tread.core.limits import max_greedy_comparisons
 from tread.core.summarizers.registry import Algorithm, Setup, require_language, resolve
 from tread.core.text.segment import get_tokenizer
@@ -28,18 +29,23 @@ def stop_words(language: str) -> frozenset[str]:
     return words
 
 
-def build_document(seg: Segmentation, leave_out: Collection[int] = ()) -> tuple[Any, list[Any]]:
+def build_document(
+    seg: Segmentation, leave_out: Collection[int] = (), check: Callable[[], None] = never
+) -> tuple[Any, list[Any]]:
     """sumy's ``ObjectDocumentModel`` for ``seg`` and its sentences in order.
 
     Headings go in as sumy headings in the paragraph where they stand; every other
     sentence is a plain sumy ``Sentence``, but those whose index is in ``leave_out``,
     which are not in the document at all. The returned list is parallel to the
-    sentences kept (to ``seg.sentences`` when none is left out).
+    sentences kept (to ``seg.sentences`` when none is left out). The sentences' words
+    are found when a summariser first asks for them; ``check`` is called before each.
     """
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
-    tokenizer = get_tokenizer(seg.language)
+    tokenizer: Any = get_tokenizer(seg.language)
+    if check is not never:
+        tokenizer = CheckedTokenizer(tokenizer, check)
     by_paragraph: dict[int, list[Any]] = {}
     ordered: list[Any] = []
     items = sorted(
@@ -57,17 +63,26 @@ def build_document(seg: Segmentation, leave_out: Collection[int] = ()) -> tuple[
 
 
 def make_summarizer(
-    algorithm: Algorithm, seg: Segmentation, sentences: Sequence[Any], *, fast: bool = True
+    algorithm: Algorithm,
+    seg: Segmentation,
+    sentences: Sequence[Any],
+    *,
+    fast: bool = True,
+    check: Callable[[], None] = never,
 ) -> Any:
     """An instance of ``algorithm``'s summariser for ``seg``, whose sumy sentences are
     ``sentences``: with the language's stemmer (cached per call when ``fast``), its stop
-    words or the algorithm's own configuration, and the greedy budget."""
+    words or the algorithm's own configuration, and the greedy budget. ``check`` is
+    called every 256 words stemmed and handed to tread's own loops (``checkpoint``)."""
     require_language(algorithm, seg.language)
     cls = algorithm.load(fast=fast)
     stem = stemmer(seg.language)
     if fast:  # a stem cache for this call: the same stems, each word stemmed once
         stem = cache(stem)
+    if isinstance(check, Checkpoint):
+        stem = checked_stemmer(stem, check.every(256))
     summarizer = cls(stem)
+    summarizer.checkpoint = check
     words = stop_words(seg.language)
     if algorithm.configure is not None:
         resolve(algorithm.configure)(summarizer, Setup(seg, sentences, words))
@@ -78,8 +93,11 @@ def make_summarizer(
     return summarizer
 
 
-def record_scores(summarizer: Any, scores: dict[int, float]) -> None:
-    """Make ``summarizer`` remember the rating sumy gives each sentence.
+def record_scores(
+    summarizer: Any, scores: dict[int, float], check: Callable[[], None] = never
+) -> None:
+    """Make ``summarizer`` remember the rating sumy gives each sentence (and call
+    ``check`` before each).
 
     Every sumy summariser ends with ``self._get_best_sentences(sentences, count,
     rating, ...)``; an instance attribute shadows that static method, records each
@@ -102,6 +120,7 @@ def record_scores(summarizer: Any, scores: dict[int, float]) -> None:
                 return rating(s, *args, **kwargs)
 
         def record(s: Any) -> Any:
+            check()
             value = rate(s)
             scores[id(s)] = value
             return value

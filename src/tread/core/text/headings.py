@@ -62,15 +62,18 @@ def word_count(line: str) -> int:
     return len(_WORDS.findall(line))
 
 
-def is_chapter(line: str) -> bool:
-    """A chapter heading: "CHAPTER 1. Loomings.", "Book the First" (a short line)."""
-    return word_count(line) <= HEADING_WORDS and CHAPTER.match(line) is not None
+def is_chapter(line: str, words: int | None = None) -> bool:
+    """A chapter heading: "CHAPTER 1. Loomings.", "Book the First" (a short line).
+    ``words``: the line's word count, when the caller has it."""
+    words = word_count(line) if words is None else words
+    return words <= HEADING_WORDS and CHAPTER.match(line) is not None
 
 
 def in_capitals(text: str) -> bool:
     """Letters, every cased one upper case (not text without case, such as Chinese)."""
-    cased = [c for c in text if c.isupper() or c.islower()]
-    return bool(cased) and not any(c.islower() for c in cased)
+    # no lower-case letter (normal text stops at its second character), and an upper
+    # one; checked in C, not per character in Python: a book has 10,000 sentences
+    return not any(map(str.islower, text)) and any(map(str.isupper, text))
 
 
 def opens_block(line: str) -> bool:
@@ -92,7 +95,7 @@ def heading_kind(line: str) -> str | None:
     if not line or "\n" in line or "\r" in line:
         return None
     words = word_count(line)
-    if is_chapter(line):
+    if is_chapter(line, words):
         return "chapter heading"
     if _MARKDOWN.match(line):
         return "Markdown heading"

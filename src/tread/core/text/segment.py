@@ -288,16 +288,20 @@ def segment(
     as segmentation passes that many, not after reading them all.
 
     ``progress(fraction of the text done)`` and ``cancelled()`` (then Cancelled is
-    raised) are called after every paragraph and every 256 sentences.
+    raised) are called at the start, after each pass over the paragraphs, and after
+    every paragraph and every 256 sentences.
     """
-    tokenizer = get_tokenizer(language)
     checked = _Checkpoint(len(text), progress, cancelled)
+    checked(0)  # after the language was chosen (the detector's first use loads it)
+    tokenizer = get_tokenizer(language)
     cap = max_sentence_chars()
     cut: Callable[[str, int, int], list[tuple[int, int]]] | None = None
     if captions and tokenizer.language == "english":
         from tread.core.text.captions import cut_at_captions as cut
     paragraphs = paragraph_spans(text)
+    checked(0)
     heading_set = set(heading_spans(text, paragraphs, headings, detect_title))
+    checked(0)
     sentences: list[Sentence] = []
     found_headings: list[Heading] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):

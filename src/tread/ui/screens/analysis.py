@@ -163,6 +163,7 @@ class AnalysisHandlers:
             return
         if art.entities is not None or art.entity_error:
             art.first_entities.set()  # nothing to wait for
+            self.view.call_after_refresh(self.view.wrap_rest)
             if art.entities is not None:
                 self.apply_entities()
             else:
@@ -209,6 +210,8 @@ class AnalysisHandlers:
         art.first_entities.set()
         if message.path != self.state.current_path:
             return
+        # the rest of the text's lines waited for these: wrapped once they are drawn
+        self.view.call_after_refresh(self.view.wrap_rest)
         if message.fraction < 1:
             self.index.show_notice(f"finding entities… {message.fraction:.0%}")
         top, bottom = self.view.visible_range()
@@ -231,6 +234,7 @@ class AnalysisHandlers:
         art.first_entities.set()
         art.entities, art.entity_error = message.entities, message.error
         if message.path == self.state.current_path:
+            self.view.call_after_refresh(self.view.wrap_rest)
             if message.entities is None:
                 self.index.show_notice(message.error or "no entities")
             else:

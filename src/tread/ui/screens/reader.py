@@ -150,6 +150,9 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
     # -- opening articles -------------------------------------------------------------
     def open_article(self, path: str) -> None:
         self.keep_position()
+        if path != self.state.current_path:  # nobody waits for the last one's analysis
+            self.workers.cancel_group(self, "analysis")
+            self.panel.stop_summary()
         art = self.state.open(path)
         self.config.last_article = path
         self.tread.save_config()

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS
@@ -25,6 +26,9 @@ from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88
 _FIRST_LINES: Final = 400  # lines wrapped before the first paint of a new article
+#: seconds at most the rest of a new article's lines wait for wrap_rest() (the screen
+#: calls it once the entities on screen are in)
+_REST_WAIT: Final = 1.0
 _DISPLAY: Final = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 _HEADER: Final = -2  # the block number of the metadata lines above the text
 _BLANK: Final = -1
@@ -69,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._margin = 1
         self._cache: dict[int, Strip] = {}
         self._wrapped_blocks = 0
+        self._rest_timer: Timer | None = None
         self._status = ("", 0, 230)  # what comes before the progress; words; words/minute
 
     # -- content -------------------------------------------------------------------
@@ -80,7 +85,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._blocks = blocks
         self._entities, self._entity_starts = [], []
         self._summary, self._current, self._matches = [], None, []
-        self._rewrap(force=True)
+        self._rewrap(force=True, hold=True)
         self.scroll_to(0, 0, animate=False)
 
     def grow(self, text: str, blocks: list[Block]) -> None:
@@ -170,6 +175,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The index of the line that shows character ``offset``."""
+        if (
+            self._wrapped_blocks < len(self._blocks)
+            and offset >= self._blocks[self._wrapped_blocks].start
+        ):
+            self.wrap_rest()  # a line not wrapped yet: wrapped now
         if not self._lines:
             return 0
         return max(0, bisect_right(self._line_starts, offset) - 1)
@@ -191,6 +201,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def plain_lines(self) -> list[str]:
         """Every wrapped line as plain text (what a screen reader would get)."""
+        self.wrap_rest()
         return [self._plain(ln) for ln in self._lines]
 
     def _plain(self, line: _Line) -> str:
@@ -202,7 +213,7 @@ class ArticleView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._rewrap()
 
-    def _rewrap(self, force: bool = False) -> None:
+    def _rewrap(self, force: bool = False, hold: bool = False) -> None:
         region = self.scrollable_content_region.width or self.size.width
         width = max(10, min(MAX_WIDTH, region - 2))
         if not force and width == self._wrap_width:
@@ -215,13 +226,32 @@ class ArticleView(ScrollView, can_focus=True):
             self._lines.append(_Line(_BLANK, 0, 0))
         self._line_starts = [0] * len(self._lines)
         self._wrapped_blocks = 0
-        # a new long article: wrap the first screens now, the rest after the first paint
+        # a new long article: wrap the first screens now, the rest after the first paint,
+        # or (``hold``) when wrap_rest() is called
         self._wrap_more(_FIRST_LINES if force and anchor is None else None)
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
         if self._wrapped_blocks < len(self._blocks):
-            self.call_after_refresh(self._wrap_more, None)
+            if hold:
+                self._rest_timer = self.set_timer(_REST_WAIT, self.wrap_rest)
+            else:
+                self.call_after_refresh(self._wrap_more, None)
         if anchor is not None:
             self.scroll_to(y=self.line_of(anchor), animate=False)
         self._show_status()
+
+    def wrap_rest(self) -> None:
+        """Wrap the lines past a new article's first screens, if still waiting.
+
+        They wait for it (or for _REST_WAIT, a scroll near them, or an offset among
+        them): wrapping a book's 14,000 lines takes the interpreter for 0.1-0.2 s, and
+        spaCy's batch of the entities on screen, in its thread, would wait that long."""
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
+        if self._wrapped_blocks < len(self._blocks):
+            self._wrap_more(None)
 
     def _wrap_more(self, limit: int | None) -> None:
         """Wrap further blocks (all of them, or until ``limit`` lines exist)."""
@@ -252,6 +282,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if self._rest_timer is not None and new + 2 * self.size.height >= len(self._lines):
+            self.wrap_rest()  # near the end of what is wrapped: the rest before it shows
         self._show_status()
 
     def set_status(self, prefix: str, words: int, words_per_minute: int) -> None:
@@ -278,6 +310,10 @@ class ArticleView(ScrollView, can_focus=True):
         if self.max_scroll_y <= 0:
             return 1.0 if self._lines else 0.0
         return min(1.0, self.scroll_y / self.max_scroll_y)
+
+    def action_scroll_end(self) -> None:
+        self.wrap_rest()
+        super().action_scroll_end()
 
     def action_half_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height // 2)

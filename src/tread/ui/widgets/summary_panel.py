@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tread.core.article import Segmentation, Summary
-from tread.core.errors import TreadError
+from tread.core.errors import Cancelled, TreadError
 from tread.ui import messages as msg
 from tread.ui.actions import bindings
 from tread.ui.background import off_loop
@@ -92,11 +92,20 @@ class SummaryPanel(OptionList):
     ) -> None:
         """Make a summary off the event loop; what comes of it goes to the screen."""
         try:
-            summary = await off_loop(lambda _: data.summary(path, seg, algorithm, count))
+            summary = await off_loop(
+                lambda stop: data.summary(path, seg, algorithm, count, stop), "tread-summary"
+            )
+        except Cancelled:
+            return  # another summary, another article or the end: nobody is waiting
         except TreadError as exc:
             self.post_message(msg.SummaryFailed(path, algorithm, count, str(exc)))
             return
         self.post_message(msg.SummaryMade(path, count, summary))
+
+    def stop_summary(self) -> None:
+        """Stop the summary being made (another article is opened): its thread stops
+        at its next check, within a tenth of a second."""
+        self.workers.cancel_group(self, "summary")
 
     def mark(self, index: int | None) -> None:
         """Highlight sentence ``index`` (the one ``n``/``N`` went to) and show it."""
