@@ -92,3 +92,26 @@ def test_a_model_file_of_trees_loads_and_one_asking_for_a_missing_feature_does_n
     bad = {**data, "trees": [_stump(len(FEATURES), 0.3, -1.0, 1.0, 0.0)]}
     with pytest.raises(ValueError, match="feature"):
         Model.from_json(bad)
+
+
+def test_the_shipped_trees_score_as_a_walk_down_each_tree_does() -> None:
+    """The vectorised pass (all trees, a level at a time) against the plain reading of
+    the trees, sentence by sentence, on the shipped model."""
+    from tread.core.summarizers.news import default_model
+
+    trees = default_model().trees
+    assert trees is not None
+    x = np.random.default_rng(7).random((40, len(FEATURES)))
+    x[:, FEATURES.index("is_first")] = np.arange(40) == 0
+
+    def walk(row: np.ndarray) -> float:
+        total = trees.baseline
+        for t in range(len(trees.value)):
+            node = 0
+            while not trees.leaf[t, node]:
+                go_left = row[trees.feature[t, node]] <= trees.threshold[t, node]
+                node = trees.left[t, node] if go_left else trees.right[t, node]
+            total += trees.value[t, node]
+        return trees.scale * total
+
+    assert trees.scores(x) == pytest.approx([walk(row) for row in x])

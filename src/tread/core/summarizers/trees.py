@@ -70,26 +70,35 @@ class TreeEnsemble:
         return ensemble
 
     def contributions(self, x: np.ndarray) -> np.ndarray:
-        """Per sentence, per feature: its share of the score above the intercept."""
-        n = len(x)
-        out = np.zeros((n, len(self.features)))
+        """Per sentence, per feature: its share of the score above the intercept.
+
+        All trees at once, one level at a time, with nodes numbered across the trees
+        (flat ``take`` is several times faster than two-dimensional indexing): a book's
+        10,000 sentences take a few tens of milliseconds."""
+        n, width = len(x), len(self.features)
+        out = np.zeros(n * width)
         if not n:
-            return out
-        trees = np.arange(len(self.value))[None, :]
-        rows = np.repeat(np.arange(n)[:, None], len(self.value), axis=1)
-        node = np.zeros((n, len(self.value)), dtype=np.intp)
+            return out.reshape(n, width)
+        count, nodes = self.value.shape
+        base = (np.arange(count) * nodes)[None, :]
+        leaf, feature = self.leaf.ravel(), self.feature.ravel()
+        threshold, value = self.threshold.ravel(), self.value.ravel()
+        left, right = (self.left + base.T).ravel(), (self.right + base.T).ravel()
+        row = (np.arange(n) * width)[:, None]
+        node = np.repeat(base, n, axis=0)  # every sentence at every root
+        values = x.ravel()
         for _ in range(self.depth):
-            inner = ~self.leaf[trees, node]
+            inner = ~leaf.take(node)
             if not inner.any():
                 break
-            split = self.feature[trees, node]
-            go_left = x[rows, split] <= self.threshold[trees, node]
-            child = np.where(go_left, self.left[trees, node], self.right[trees, node])
-            child = np.where(inner, child, node)
-            step = np.where(inner, self.value[trees, child] - self.value[trees, node], 0.0)
-            np.add.at(out, (rows, split), step)
+            split = feature.take(node)
+            go_left = values.take(row + split) <= threshold.take(node)
+            child = np.where(inner, np.where(go_left, left.take(node), right.take(node)), node)
+            step = value.take(child) - value.take(node)  # 0 where the node is a leaf
+            # each sentence's steps summed per feature (np.add.at is ten times slower)
+            out += np.bincount((row + split).ravel(), step.ravel(), n * width)
             node = child
-        result: np.ndarray = out * self.scale
+        result: np.ndarray = out.reshape(n, width) * self.scale
         return result
 
     def scores(self, x: np.ndarray) -> np.ndarray:
