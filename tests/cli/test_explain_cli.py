@@ -9,7 +9,7 @@ import re
 
 from click.testing import CliRunner
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT, SAMPLES, SEED
 from tread.cli import cli
 from tread.core.summarizers.news import FEATURE_MEANINGS, FEATURES
 
@@ -63,15 +63,17 @@ def test_every_feature_has_a_meaning_and_the_readme_lists_it() -> None:
 
 
 def test_explain_marks_what_treads_model_passed_over() -> None:
-    """The lead fallback keeps the opening sentences of the seed article: the sentence
-    it passed over for them ranks below every other, and its note gives the model's own
-    score."""
-    _, out, _ = run("summarize", "--explain", "-f", "json", "-a", "tread", str(SEED))
+    """In this story a better-scored sentence repeats a pick: it is passed over, ranks
+    below every other, and its note gives the model's own score and the pick it
+    repeats; the remark weighs the picks against the opening sentences."""
+    story = SAMPLES / "scientology-defector-arrested.txt"
+    _, out, _ = run("summarize", "--explain", "-f", "json", "-a", "tread", str(story))
     record = json.loads(out)
-    assert record["remarks"] and "the opening sentences kept" in record["remarks"][0]
+    assert record["remarks"] and "against the opening sentences" in record["remarks"][0]
     passed = [s for s in record["sentences"] if "passed over" in s.get("note", "")]
     assert passed and all(not s["chosen"] and s["score"] is not None for s in passed)
-    others = [s for s in record["sentences"] if s not in passed]
+    assert all("too like sentence" in s["note"] for s in passed)
+    others = [s for s in record["sentences"] if s not in passed and s["rank"] is not None]
     for s in passed:  # the lowered rating sumy sorted by; the note has the model's own
         assert s["score"] < min(o["score"] for o in others)
         assert s["rank"] > max(o["rank"] for o in others)
