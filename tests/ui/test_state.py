@@ -21,6 +21,7 @@ from tread.ui.state import (
     clamp_sentences,
     first_summary_step,
     minutes_left,
+    reading_time,
     words_in,
 )
 
@@ -91,6 +92,19 @@ def test_reading_time_counts_the_words_shown() -> None:
     assert words_in(text, [(0, 7), (14, 18)]) == 3
     assert minutes_left(460, 230, 0.0) == 2
     assert minutes_left(460, 230, 0.9) == 0  # under half a minute
+
+
+def test_a_books_reading_time_is_said_in_hours() -> None:
+    assert [reading_time(m) for m in (1, 59, 60, 65, 130, 599, 600, 922)] == [
+        "1 min",
+        "59 min",
+        "1 h",
+        "1 h 05 min",
+        "2 h 10 min",
+        "9 h 59 min",
+        "10 h",
+        "15 h",
+    ]
     assert minutes_left(460, 230, 0.5) == 1
 
 

@@ -185,6 +185,17 @@ def minutes_left(words: int, words_per_minute: int, progress: float) -> int:
     return round(left) if left >= 0.5 else 0
 
 
+def reading_time(minutes: int) -> str:
+    """Minutes as a reader says them: "7 min", "1 h 05 min", "15 h" (a book's 922
+    minutes mean nothing at a glance)."""
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes >= 600:  # ten hours and more: the minutes are noise
+        return f"{round(minutes / 60)} h"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
+
+
 def analysis_stage(art: ArticleState | None, algorithm: str, count: int) -> str | None:
     """What the analysis of the open article is doing now (for the status bar's
     spinner); None when it has nothing left to do."""

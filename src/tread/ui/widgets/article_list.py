@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from tread.ui.actions import bindings
 from tread.ui.models import ArticleInfo
+from tread.ui.state import reading_time
 
 SORTS: Final = ("order", "title", "length")
 ROW: Final = 2  # lines per article
@@ -313,7 +314,8 @@ class ArticleList(ScrollView, can_focus=True):
             title = Text(info.title, style="bold" if unread else "")
             star = "★ " if info.starred else ""
             meta = Text(
-                f"  {star}{minutes} min · {info.words:,} words · {info.source}", style="dim"
+                f"  {star}{reading_time(minutes)} · {info.words:,} words · {info.source}",
+                style="dim",
             )
         return Text.assemble(mark, title, no_wrap=True), meta
 

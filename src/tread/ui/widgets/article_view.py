@@ -21,7 +21,7 @@ from tread.core.article import Entity
 from tread.core.entities.kinds import KINDS
 from tread.ui.actions import bindings
 from tread.ui.models import Block
-from tread.ui.state import SUMMARY, Cycle, first_summary_step, minutes_left
+from tread.ui.state import SUMMARY, Cycle, first_summary_step, minutes_left, reading_time
 from tread.ui.wrap import wrap_offsets
 
 MAX_WIDTH: Final = 88
@@ -302,7 +302,7 @@ class ArticleView(ScrollView, can_focus=True):
                 parts.append(f"{round(progress * 100)}%")
             minutes = minutes_left(words, words_per_minute, progress)
             if minutes:
-                parts.append(f"{minutes} min left")
+                parts.append(f"{reading_time(minutes)} left")
         self.border_subtitle = title_content(" · ".join(parts))
 
     @property
