@@ -68,3 +68,37 @@ def test_an_act_defined_by_acronym_is_a_law() -> None:
         ("JVTA", "LAW"),
         ("JVTA", "LAW"),
     ]
+
+
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person() -> None:
+    text = (
+        "President Donald Trump spoke on Monday. Critics of Trump's policies protested, "
+        "and the Trump administration replied. Donald Trump left for Washington."
+    )
+    model = [
+        ent(text, "Donald Trump", "PERSON"),
+        ent(text, "Trump", "ORG", nth=1),
+        ent(text, "Trump", "ORG", nth=2),
+        ent(text, "Donald Trump", "PERSON", nth=1),
+        ent(text, "Washington", "GPE"),
+    ]
+    got = [(e.text, e.label) for e in correct(text, model)]
+    assert got == [
+        ("Donald Trump", "PERSON"),
+        ("Trump", "PERSON"),
+        ("Trump", "PERSON"),
+        ("Donald Trump", "PERSON"),
+        ("Washington", "GPE"),  # a place keeps its label
+    ]
+
+
+def test_a_surname_the_text_mostly_uses_for_an_organisation_stays_one() -> None:
+    text = "Walt Disney drew mice. Disney grew. Disney bought studios. Disney sued."
+    model = [ent(text, "Walt Disney", "PERSON")] + [
+        ent(text, "Disney", "ORG", nth=k) for k in (1, 2, 3)
+    ]
+    got = [(e.text, e.label) for e in correct(text, model)]
+    assert got.count(("Disney", "ORG")) == 3
+    # no person named in full: nothing to go on
+    alone = "Trump said so. Trump left."
+    assert correct(alone, [ent(alone, "Trump", "ORG")]) == [ent(alone, "Trump", "ORG")]

@@ -3,7 +3,11 @@
 1. Acronyms defined in the text: "U.S. Immigration and Customs Enforcement (ICE)" makes
    the long name one entity and every "ICE" in the text the same kind of entity.
 2. Honorific + name: "Dr. Ada Lovelace", "Senator Smith" -> PERSON for the name.
-3. Spans are sorted and never overlap (rule spans win over the model's where they meet).
+3. A surname alone: where the model names "Donald Trump" a PERSON and calls a lone
+   "Trump" an organisation or a group, the lone one is the person too, unless the
+   text uses the bare name for an organisation more often than for the person ("Walt
+   Disney" once and "Disney" the company ten times stays the company).
+4. Spans are sorted and never overlap (rule spans win over the model's where they meet).
 
 Every step is linear or n log n in the text and the entities: the model's entities are
 found by binary search, the uses of every defined acronym are found in one pass over the
@@ -47,6 +51,9 @@ _REPLACEABLE: Final = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"})
 _LOOKBACK: Final = 120
 _EXTRA_WORDS: Final = 2
 _NAMED_LABELS: Final = frozenset({"ORG", "GPE", "FAC", "LOC", "NORP", "EVENT", "LAW", "PRODUCT"})
+#: the labels a lone surname may lose to PERSON: not places ("Washington" the city
+#: in a text that names George Washington)
+_SURNAME_RELABELLED: Final = frozenset({"ORG", "NORP"})
 
 
 def correct(text: str, entities: Iterable[Entity]) -> list[Entity]:
@@ -54,6 +61,7 @@ def correct(text: str, entities: Iterable[Entity]) -> list[Entity]:
     rules: list[Entity] = []
     rules += _acronym_entities(text, model)
     rules += _honorific_entities(text, model)
+    rules += _surname_entities(model, rules)
     return _merge(model.entities, rules, len(text))
 
 
@@ -201,6 +209,39 @@ def _honorific_entities(text: str, model: _Sorted) -> list[Entity]:
             continue  # part of something larger, e.g. "the Mayor Smith Foundation"
         out.append(Entity(start, end, "PERSON", text[start:end]))
     return out
+
+
+def _surname_entities(model: _Sorted, rules: list[Entity]) -> list[Entity]:
+    """Lone surnames of people named in full, that the model labelled ORG or NORP,
+    as PERSON: one sense per text, decided by a vote of the mentions."""
+    people = [e for e in (*model.entities, *rules) if e.label == "PERSON"]
+    votes: dict[str, int] = {}  # surname -> person mentions minus organisation ones
+    for e in people:
+        words = e.text.split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            surname = _bare(words[-1])
+            votes[surname] = votes.get(surname, 0) + 1
+    if not votes:
+        return []
+    lone = [e for e in model.entities if _bare(e.text) in votes]
+    for e in lone:
+        if e.label in _SURNAME_RELABELLED:
+            votes[_bare(e.text)] -= 1
+        elif e.label == "PERSON":
+            votes[_bare(e.text)] += 1
+    return [
+        Entity(e.start, e.end, "PERSON", e.text)
+        for e in lone
+        if e.label in _SURNAME_RELABELLED and votes[_bare(e.text)] >= 0
+    ]
+
+
+def _bare(name: str) -> str:
+    """A name without a possessive ending."""
+    for ending in ("'s", "’s", "'", "’"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
 
 
 def _merge(model: list[Entity], rules: list[Entity], length: int) -> list[Entity]:
