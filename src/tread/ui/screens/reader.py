@@ -15,12 +15,10 @@ from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar, Final
 
 from textual import work
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Input
 from textual.worker import Worker, WorkerCancelled, WorkerFailed, WorkerState
 
 from tread.core.article import Article
@@ -33,6 +31,7 @@ from tread.ui.background import off_loop
 from tread.ui.models import Block, metadata_lines
 from tread.ui.screens.analysis import AnalysisHandlers
 from tread.ui.screens.library import LibraryHandlers
+from tread.ui.screens.view import ViewHandlers
 from tread.ui.state import (
     ArticleState,
     ReaderState,
@@ -59,7 +58,7 @@ _POSITION_EVERY: Final = 2.0  # seconds between looks at whether the reader move
 _QUIT_WAIT: Final = 0.3  # seconds quitting waits for the position to be kept
 
 
-class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
+class ReaderScreen(AnalysisHandlers, LibraryHandlers, ViewHandlers, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("reader")
     #: what stays on screen when the text is maximised
     ALLOW_IN_MAXIMIZED_VIEW: ClassVar[str] = "FindBar, StatusBar, ReaderFooter"
@@ -114,9 +113,13 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
     def find_bar(self) -> FindBar:
         return self.query_one(FindBar)
 
+    @property
+    def panes(self) -> ReaderPanes:
+        return self.query_one(ReaderPanes)
+
     def on_mount(self) -> None:
         self.panel.border_title, self.index.border_title = "summary", "entities"
-        self.query_one(ReaderPanes).apply(self.app.size.width)
+        self.panes.apply(self.app.size.width)
         self.set_interval(0.25, self._steer_entities)
         first = self.config.last_article if self.config.last_article in self.paths else None
         start = first or (self.paths[0] if self.paths else None)
@@ -124,28 +127,6 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
             self.call_after_refresh(self.open_article, start)
         self.view.focus()
         self.set_interval(_POSITION_EVERY, self.keep_position)
-
-    def _toggle_pane(self, which: str) -> None:
-        self.query_one(ReaderPanes).toggle(which)
-        self.tread.save_config()
-
-    def action_toggle_list(self) -> None:
-        self._toggle_pane("list")
-
-    def action_toggle_side(self) -> None:
-        self._toggle_pane("side")
-
-    def action_widen(self, which: str, step: int) -> None:
-        if self.maximized is None and self.query_one(ReaderPanes).widen(which, step):
-            self.tread.save_config()
-        else:
-            self.app.bell()
-
-    def action_maximise(self) -> None:
-        if self.maximized is not None:
-            self.minimize()
-        else:
-            self.maximize(self.view, container=False)
 
     # -- opening articles -------------------------------------------------------------
     def open_article(self, path: str) -> None:
@@ -373,41 +354,7 @@ class ReaderScreen(AnalysisHandlers, LibraryHandlers, Screen[None]):
         self.open_article(message.path)
         self.view.focus()
 
-    # -- find in the article (the find bar keeps the find and marks the matches) --------
-    def _typing(self) -> None:
-        """A priority key typed into a text field is text there, not an action."""
-        if isinstance(self.focused, Input):
-            raise SkipAction()
-
-    def action_find(self) -> None:
-        self._typing()
-        if self.view.text:
-            self.find_bar.open()
-        else:
-            self.app.bell()
-
-    def action_find_step(self, step: int) -> None:
-        self.find_bar.step(step)
-
-    def action_clear_find(self) -> None:
-        if self.find_bar.find.query or self.find_bar.display:
-            self.find_bar.clear()
-
-    def on_find_bar_stepped(self, message: FindBar.Stepped) -> None:
-        if message.span is not None:
-            if self.state.skim:  # the match may be folded away
-                self.action_skim()
-            self.view.set_current(message.span)
-        else:  # no match (yet): nothing marked
-            self.view.set_current(None, scroll=False)
-        self.state.note = message.note
-        self.update_status()
-
     # -- the list, marks, help -----------------------------------------------------------
-    def show_list(self) -> None:
-        if not self.list_pane.display:
-            self._toggle_pane("list")
-
     def action_filter(self) -> None:
         self._typing()
         self.show_list()
