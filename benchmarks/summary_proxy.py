@@ -220,11 +220,12 @@ def main() -> None:
         "centrality = mean percentile of the picks by closeness to the text's centroid "
         "(0.5 is chance); JS = Jensen-Shannon divergence between the words of the picks and "
         "of the text (Louis and Nenkova 2013); headings/fragments = picks that are heading "
-        "lines or under 4 words (segment.py still makes sentences of headings; phase 2 "
-        "fixes that). Centrality and JS favour long sentences (a 100-word pick shares "
-        "more words with the text than a 10-word one): read them with the words column. "
+        "lines or under 4 words (segment() makes headings of heading lines, and "
+        "fragments are kept out of every algorithm's choice, so this is 0% everywhere "
+        "now). Centrality and JS favour long sentences (a 100-word pick shares more "
+        "words with the text than a 10-word one): read them with the words column. "
         "tread's news model and lead rely on position, which means little in a book: "
-        "tread picks the chapter openings and short fragments.",
+        "that is why `auto` gives books luhn.",
         "",
         "| algorithm | " + " | ".join(title for _, title, _ in COLUMNS) + " |",
         "|---|" + "---:|" * len(COLUMNS),
