@@ -91,9 +91,10 @@ def groups(rows: list[dict[str, Any]], share: float = 0.1) -> list[int]:
     return [number[find(i)] for i in range(len(rows))]
 
 
-def folds(rows: list[dict[str, Any]], group: list[int], k: int) -> np.ndarray:
+def folds(rows: list[dict[str, Any]], group: list[int], k: int, salt: str = "") -> np.ndarray:
     """A fold per article: whole groups, stratified by style, assigned by a hash of the
-    group's first id (repeatable, independent of file order)."""
+    group's first id (repeatable, independent of file order); another ``salt`` makes
+    another split, to see how much the figures owe to this one."""
     fold = np.zeros(len(rows), dtype=int)
     for style in sorted({r["style"] for r in rows}):
         members: dict[int, list[int]] = {}
@@ -101,7 +102,8 @@ def folds(rows: list[dict[str, Any]], group: list[int], k: int) -> np.ndarray:
             if r["style"] == style:
                 members.setdefault(group[i], []).append(i)
         keyed = sorted(
-            members.values(), key=lambda m: hashlib.sha1(rows[m[0]]["id"].encode()).hexdigest()
+            members.values(),
+            key=lambda m: hashlib.sha1((salt + rows[m[0]]["id"]).encode()).hexdigest(),
         )
         for n, m in enumerate(keyed):
             fold[m] = n % k

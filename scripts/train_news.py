@@ -75,7 +75,13 @@ class Data:
     """Articles, their shuffled copies, features, and cached ROUGE."""
 
     def __init__(
-        self, shared: Path, cache: Path, folds: int, split_captions: bool, kind: str = "linear"
+        self,
+        shared: Path,
+        cache: Path,
+        folds: int,
+        split_captions: bool,
+        kind: str = "linear",
+        salt: str = "",
     ) -> None:
         from functools import cache as memo
 
@@ -92,7 +98,7 @@ class Data:
         self.docs: list[dict[str, Any]] = [docs[i] for i in keep]  # type: ignore[misc]
         self.sdocs: list[dict[str, Any]] = [sdocs[i] for i in keep]  # type: ignore[misc]
         self.style = np.array([r["style"] for r in self.rows])
-        self.fold = nd.folds(self.rows, nd.groups(self.rows), folds)
+        self.fold = nd.folds(self.rows, nd.groups(self.rows), folds, salt)
         stem, stop = memo(stemmer("english")), frozenset(stop_words("english"))
         made = [features_and_vectors(d["lines"], [], stem, stop) for d in self.docs]
         self.x, self.v = [m[0] for m in made], [m[1] for m in made]
@@ -364,10 +370,17 @@ def main() -> None:
         default="trees",
         help="logistic regression, or boosted depth-2 trees (TREES)",
     )
+    p.add_argument(
+        "--fold-salt",
+        default="",
+        help="another split into folds (the same articles, dealt differently)",
+    )
     args = p.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     started = time.time()
-    data = Data(args.shared, args.cache, args.folds, args.split_captions, args.model)
+    data = Data(
+        args.shared, args.cache, args.folds, args.split_captions, args.model, args.fold_salt
+    )
     everyone = list(range(len(data.docs)))
     styles = sorted(set(data.style))
     print(
@@ -425,7 +438,7 @@ def main() -> None:
         for s in styles
     ]
     if args.split_captions:
-        plain = Data(args.shared, args.cache, args.folds, False, args.model)
+        plain = Data(args.shared, args.cache, args.folds, False, args.model, args.fold_salt)
         rows += on_plain_segmentation(data, plain, best, styles)
     model = fit(data, everyone, dm_weight, shuffled_weight)
     from tread.core.summarizers.news import FEATURES
@@ -485,7 +498,8 @@ def main() -> None:
         "# tread's news model: cross-validated, per style",
         "",
         f"`PYTHONPATH=/tmp/sk python scripts/train_news.py --shared ../shared --model "
-        f"{args.model} --report {args.report}{' --write' if args.write else ''}"
+        f"{args.model}{f' --fold-salt {args.fold_salt}' if args.fold_salt else ''} --report "
+        f"{args.report}{' --write' if args.write else ''}"
         f"{' --split-captions' if args.split_captions else ''}` "
         f"({time.time() - started:.0f} s). {COUNT} sentences, ROUGE F1 x 100 against the "
         "story highlights; every figure out-of-fold, folds grouped so near-duplicate "
