@@ -71,6 +71,20 @@ def one_hot_places(x: np.ndarray, places: int = 8) -> np.ndarray:
     return np.hstack([x, np.stack([place == k for k in range(places)], axis=1)])
 
 
+def training_rows(
+    data: tn.Data, train: list[int], labels: str = "labels", augment: Any = None
+) -> tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """Per article of ``train`` and per shuffled copy (at half weight): its features,
+    labels and weights, as train_news.py fits them."""
+    xs, ys, ws = [], [], []
+    for i in train:
+        for x, doc, weight in ((data.x[i], data.docs[i], 1.0), (data.sx[i], data.sdocs[i], 0.5)):
+            xs.append(augment(x) if augment else x)
+            ys.append(np.asarray(doc[labels]))
+            ws.append(np.full(len(x), weight))
+    return xs, ys, ws
+
+
 def fitter(
     labels: str = "labels", c: float = 1.0, augment: Any = None, pairwise: bool = False
 ) -> Callable[[tn.Data, list[int]], Scorer]:
@@ -79,15 +93,7 @@ def fitter(
     rng = np.random.default_rng(0)
 
     def fit(data: tn.Data, train: list[int]) -> Scorer:
-        xs, ys, ws = [], [], []
-        for i in train:
-            for x, doc, weight in (
-                (data.x[i], data.docs[i], 1.0),
-                (data.sx[i], data.sdocs[i], 0.5),
-            ):
-                xs.append(augment(x) if augment else x)
-                ys.append(np.asarray(doc[labels]))
-                ws.append(np.full(len(x), weight))
+        xs, ys, ws = training_rows(data, train, labels, augment)
         x = np.vstack(xs)
         mean, scale = x.mean(axis=0), x.std(axis=0)
         scale[scale == 0] = 1.0
@@ -130,15 +136,7 @@ def tree_fitter(depth: int, rounds: int) -> Callable[[tn.Data, list[int]], Score
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     def fit(data: tn.Data, train: list[int]) -> Scorer:
-        xs, ys, ws = [], [], []
-        for i in train:
-            for x, doc, weight in (
-                (data.x[i], data.docs[i], 1.0),
-                (data.sx[i], data.sdocs[i], 0.5),
-            ):
-                xs.append(x)
-                ys.append(np.asarray(doc["labels"]))
-                ws.append(np.full(len(x), weight))
+        xs, ys, ws = training_rows(data, train)
         model = HistGradientBoostingClassifier(
             max_depth=depth,
             max_iter=rounds,
