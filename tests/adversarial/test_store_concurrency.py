@@ -188,3 +188,35 @@ def test_twelve_refreshes_at_once_store_the_whole_feed(tmp_path: Path) -> None:
     assert sum(news) == 40
     with Library(path) as lib:
         assert lib.count() == 40
+
+
+def test_a_busy_answer_given_without_waiting_is_waited_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where waiting could deadlock (two first opens of a new library both turning on
+    WAL), SQLite answers "busy" at once instead of calling its busy handler; the open
+    tries again rather than failing (a CI run under load hit it once)."""
+    import sqlite3
+
+    real = Library._session
+    told: list[str] = []
+
+    class AtOnceBusy:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self._db = db
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self._db, name)
+
+        def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+            if sql.startswith("PRAGMA journal_mode") and len(told) < 2:
+                told.append(sql)
+                busy = sqlite3.OperationalError("database is locked")
+                busy.sqlite_errorcode = 5  # type: ignore[attr-defined]
+                raise busy
+            return self._db.execute(sql, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "_session", staticmethod(lambda uri: AtOnceBusy(real(uri))))
+    with Library(tmp_path / "lib.sqlite3") as lib:
+        assert lib.count() == 0
+    assert len(told) == 2

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Final
@@ -70,6 +70,26 @@ def default_path() -> Path:
     return data_dir() / "library.sqlite3"
 
 
+def _retry_busy(step: Callable[[], object]) -> None:
+    """``step``, again after a pause while SQLite says the library is busy, for up to the
+    busy timeout. SQLite's own busy handler waits in most cases but not where waiting
+    could deadlock: two processes opening a new library at once both hold a shared lock
+    when each asks for the exclusive one that turning on WAL needs, and one of them is
+    told "busy" at once. Both steps are safe to repeat."""
+    deadline = time.monotonic() + _BUSY_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (5, 6) or time.monotonic() + pause > deadline:  # BUSY, LOCKED
+                raise
+        time.sleep(pause)
+        pause = min(0.2, pause * 2)
+
+
 class Library:
     def __init__(self, path: Path | None = None, *, create: bool = True) -> None:
         """Open (with ``create``, make) the library at ``path``; without ``create`` a
@@ -99,8 +119,8 @@ class Library:
         uri = "file:" + quote(str(self.path.absolute()), safe="/")
         try:
             db = self._session(f"{uri}?mode={'rwc' if create else 'rw'}")
-            db.execute("PRAGMA journal_mode=WAL")
-            migrate(db)
+            _retry_busy(lambda: db.execute("PRAGMA journal_mode=WAL"))
+            _retry_busy(lambda: migrate(db))
             return db
         except sqlite3.Error as exc:
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
