@@ -20,6 +20,7 @@ from tread.core.entities.corrections import (
     _NOT_NAMES,
     _REPLACEABLE,
     _acronym_uses,
+    _bare,
     _long_form,
     correct,
 )
@@ -27,9 +28,28 @@ from tread.core.entities.corrections import (
 
 def reference_correct(text: str, entities: list[Entity]) -> list[Entity]:
     model = sorted(entities, key=lambda e: (e.start, -e.end))
-    return _reference_merge(
-        model, _reference_acronyms(text, model) + _reference_honorifics(text, model)
-    )
+    rules = _reference_acronyms(text, model) + _reference_honorifics(text, model)
+    return _reference_merge(model, rules + _reference_surnames(model, rules))
+
+
+def _reference_surnames(model: list[Entity], rules: list[Entity]) -> list[Entity]:
+    """Each lone ORG or NORP name counted against every mention, one by one."""
+    full_names = [
+        e
+        for e in model + rules
+        if e.label == "PERSON" and len(e.text.split()) >= 2 and e.text.split()[-1][:1].isupper()
+    ]
+    out = []
+    for e in model:
+        if e.label not in ("ORG", "NORP"):
+            continue
+        name = _bare(e.text)
+        full = sum(1 for p in full_names if _bare(p.text.split()[-1]) == name)
+        alone = sum(1 for o in model if o.label == "PERSON" and _bare(o.text) == name)
+        groups = sum(1 for o in model if o.label in ("ORG", "NORP") and _bare(o.text) == name)
+        if full and full + alone >= groups:
+            out.append(Entity(e.start, e.end, "PERSON", e.text))
+    return out
 
 
 def _reference_overlapping(entities: list[Entity], start: int, end: int) -> list[Entity]:
