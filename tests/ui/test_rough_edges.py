@@ -50,6 +50,27 @@ async def test_the_footer_shows_whole_keys_at_80_columns(articles: list[str]) ->
             assert key.region.width == len(key.render().plain)  # drawn whole
 
 
+async def test_while_typing_in_the_filter_the_footer_offers_no_key_it_would_type(
+    articles: list[str],
+) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+
+        def shown() -> set[str]:
+            return {getattr(k, "key_display", "") for k in app.query_one(ReaderFooter).children}
+
+        assert {"+", "-"} <= shown()  # more and fewer summary sentences, in the text
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.focused, FilterInput)
+        assert not {"+", "-", "/"} & shown()  # typed into the filter, not actions
+        assert "^f" in shown()  # a control key still works there
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {"+", "-"} <= shown()
+
+
 async def test_the_filter_shows_it_has_the_keys(articles: list[str]) -> None:
     app = Tread(articles)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 
 def key_width(key: Widget) -> int:
@@ -24,11 +24,23 @@ def key_width(key: Widget) -> int:
     return width
 
 
+def types_a_character(key: Widget) -> bool:
+    """A footer key that is one printable character ("+", "/"): in a text field it is
+    typed, not an action."""
+    shown = getattr(key, "key_display", "")
+    return len(shown) == 1 and shown.isprintable() and not shown.isspace()
+
+
 class ReaderFooter(Footer):
+    """Textual's footer: only the keys that fit whole, and while a text field has the
+    focus, not the keys it takes as text."""
+
     _fitted: int | None = None  # the width the keys were chosen for
 
     def compose(self) -> ComposeResult:
         items = list(super().compose())
+        if isinstance(self.screen.focused, Input):
+            items = [item for item in items if not types_a_character(item)]
         palette = [item for item in items if item.has_class("-command-palette")]
         room = (self.size.width or self.app.size.width) - sum(map(key_width, palette))
         for item in items:
