@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -48,6 +50,26 @@ _CANTOPEN: Final = 14
 _NOTADB: Final = 26
 _BUSY: Final = 5
 _LOCKED: Final = 6
+
+
+def retry_while_busy(step: Callable[[], object], seconds: float) -> None:
+    """``step``, again after a pause while SQLite says the library is busy, for up to
+    ``seconds``. SQLite's own busy handler waits in most cases but not where waiting
+    could deadlock: two processes opening a new library at once both hold a shared lock
+    when each asks for the exclusive one that turning on WAL needs, and one of them is
+    told "busy" at once. ``step`` must be safe to repeat."""
+    deadline = time.monotonic() + seconds
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code not in (_BUSY, _LOCKED) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(0.2, pause * 2)
 
 
 def _disk_full(path: Path) -> bool:

@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Final
@@ -26,6 +26,7 @@ from tread.core.store.errors import (
     LibraryReadOnly,
     NoLibrary,
     library_error,
+    retry_while_busy,
 )
 from tread.core.store.rows import (
     MAX_ID,
@@ -70,26 +71,6 @@ def default_path() -> Path:
     return data_dir() / "library.sqlite3"
 
 
-def _retry_busy(step: Callable[[], object]) -> None:
-    """``step``, again after a pause while SQLite says the library is busy, for up to the
-    busy timeout. SQLite's own busy handler waits in most cases but not where waiting
-    could deadlock: two processes opening a new library at once both hold a shared lock
-    when each asks for the exclusive one that turning on WAL needs, and one of them is
-    told "busy" at once. Both steps are safe to repeat."""
-    deadline = time.monotonic() + _BUSY_MS / 1000
-    pause = 0.01
-    while True:
-        try:
-            step()
-            return
-        except sqlite3.OperationalError as exc:
-            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-            if code not in (5, 6) or time.monotonic() + pause > deadline:  # BUSY, LOCKED
-                raise
-        time.sleep(pause)
-        pause = min(0.2, pause * 2)
-
-
 class Library:
     def __init__(self, path: Path | None = None, *, create: bool = True) -> None:
         """Open (with ``create``, make) the library at ``path``; without ``create`` a
@@ -119,8 +100,8 @@ class Library:
         uri = "file:" + quote(str(self.path.absolute()), safe="/")
         try:
             db = self._session(f"{uri}?mode={'rwc' if create else 'rw'}")
-            _retry_busy(lambda: db.execute("PRAGMA journal_mode=WAL"))
-            _retry_busy(lambda: migrate(db))
+            retry_while_busy(lambda: db.execute("PRAGMA journal_mode=WAL"), _BUSY_MS / 1000)
+            retry_while_busy(lambda: migrate(db), _BUSY_MS / 1000)
             return db
         except sqlite3.Error as exc:
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
