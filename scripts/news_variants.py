@@ -157,7 +157,8 @@ def tree_fitter(depth: int, rounds: int) -> Callable[[tn.Data, list[int]], Score
 def swap_picks(
     data: tn.Data, i: int, s: np.ndarray, shuffled: bool, redundancy: float, margin: float
 ) -> list[int]:
-    from tread.core.summarizers.news import _dot, lead_is_central, select
+    from tread.core.summarizers.news import lead_is_central
+    from tread.core.summarizers.selection import dot, select
 
     vec = (data.sv if shuffled else data.v)[i]
     x = (data.sx if shuffled else data.x)[i]
@@ -167,9 +168,7 @@ def swap_picks(
         return sorted(best)
 
     def worth(j: int, members: list[int]) -> float:
-        repeat = max(
-            (_dot(vec[j], vec[k]) for k in members if k != j and s[k] >= s[j]), default=0.0
-        )
+        repeat = max((dot(vec[j], vec[k]) for k in members if k != j and s[k] >= s[j]), default=0.0)
         return float(s[j]) - redundancy * max(0.0, repeat - tn.REPEAT_FLOOR)
 
     chosen = list(range(count))

@@ -218,7 +218,8 @@ def scores(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
 def choose_picks(
     data: Data, i: int, s: np.ndarray, shuffled: bool, redundancy: float, margin: float
 ) -> list[int]:
-    from tread.core.summarizers.news import lead_is_central, select
+    from tread.core.summarizers.news import lead_is_central
+    from tread.core.summarizers.selection import select
 
     vectors = (data.sv if shuffled else data.v)[i]
     x = (data.sx if shuffled else data.x)[i]

@@ -14,8 +14,8 @@ from tread.core.summarizers.news import (
     TreadSummarizer,
     dateline_end,
     default_model,
-    select,
 )
+from tread.core.summarizers.selection import select
 from tread.core.summarizers.summarize import summarize
 from tread.core.text.captions import caption_breaks, caption_like, split_at_captions
 from tread.core.text.segment import segment

@@ -5,10 +5,10 @@ mix position (news puts the gist first) with content (centrality against the who
 text and position-aware centrality, length against the document's own, names, numbers,
 quotes, captions run into the text, overlap with the title), so on text where position
 means nothing it still picks central sentences. Sentences are chosen best-first with a
-penalty for resembling one already chosen (maximal marginal relevance), and when the
-model's picks score barely better than the opening sentences, and the opening is
-central to the text as a news lead is, the opening sentences are kept: the model's
-doubt falls back on the lead, never the other way. The model (150 boosted trees of
+penalty for resembling one already chosen (maximal marginal relevance, selection.py),
+and when the model's picks score barely better than the opening sentences, and the
+opening is central to the text as a news lead is, the opening sentences are kept: the
+model's doubt falls back on the lead, never the other way. The model (150 boosted trees of
 depth 2, run by ``trees.py``; or linear weights, which the file format also takes) and
 both selection settings come from ``scripts/train_news.py`` (cross-validated on CNN and
 Daily Mail stories) and ship as a small JSON file.
@@ -29,6 +29,7 @@ import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
 
 from tread.core.cancel import never
+from tread.core.summarizers.selection import dot, select
 from tread.core.summarizers.trees import TreeEnsemble
 from tread.core.text.captions import caption_like
 
@@ -140,12 +141,6 @@ def _unit(vector: dict[int, float]) -> dict[int, float]:
     return {t: v / norm for t, v in vector.items()} if norm else vector
 
 
-def _dot(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
-
-
 def _dot_dense(a: dict[int, float], dense: np.ndarray) -> float:
     return sum(v * float(dense[t]) for t, v in a.items())
 
@@ -238,7 +233,7 @@ def features_and_vectors(
         words = raw_words[i]
         length = len(words)
         with_before = _dot_dense(v, before)
-        self_sim = _dot(v, v)
+        self_sim = dot(v, v)
         with_after = _dot_dense(v, total) - with_before - self_sim
         caps = sum(1 for w in words[1:] if w[:1].isupper())
         x[i] = (
@@ -250,12 +245,12 @@ def features_and_vectors(
             float(central[i]),
             with_after / (n - 1 - i) if i < n - 1 else 0.0,
             with_before / i if i else 0.0,
-            _dot(v, vectors[0]) if i else 0.0,
+            dot(v, vectors[0]) if i else 0.0,
             caps / max(1, length - 1),
             sum(1 for t in tokens if _NUMBER.search(t)) / max(1, length),
             float(any(c in _QUOTES for c in text)),
             float(text.rstrip().endswith("?")),
-            _dot(v, title_vec) if title_vec is not None else 0.0,
+            dot(v, title_vec) if title_vec is not None else 0.0,
             float(central_rank[i]),
             lead,
             lead / (i + 1),
@@ -275,97 +270,11 @@ def sentence_features(
     return features_and_vectors(sentences, headings, stem, stop_words)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """The chosen sentences (best first) and why better-scored ones were passed over."""
-
-    chosen: list[int]
-    #: a sentence scored above a chosen one but left out -> the chosen one it repeats
-    #: (-1 when the lead was kept instead)
-    passed_over: dict[int, int]
-    #: the picks' mean score minus the opening sentences' (nan when not compared)
-    margin: float
-    lead_kept: bool
-
-
 def lead_is_central(x: np.ndarray, count: int) -> bool:
     """Whether the first ``count`` sentences are, on average, more central than the
     median sentence (feature ``centroid_rank``): what a news lead is."""
     column = x[:count, FEATURES.index("centroid_rank")]
     return bool(len(column)) and float(column.mean()) >= 0.5
-
-
-def _value(
-    scores: np.ndarray,
-    vectors: list[dict[int, float]],
-    members: list[int],
-    redundancy: float,
-    repeat_floor: float,
-) -> float:
-    """Mean score of ``members`` less the repeat penalty each pays, best-scored first,
-    against those before it: what the greedy choice maximises, for any set."""
-    ranked = sorted(members, key=lambda i: (-scores[i], i))
-    total = 0.0
-    for k, i in enumerate(ranked):
-        repeat = max((_dot(vectors[i], vectors[j]) for j in ranked[:k]), default=0.0)
-        total += float(scores[i]) - redundancy * max(0.0, repeat - repeat_floor)
-    return total / len(members)
-
-
-def select(
-    scores: np.ndarray,
-    vectors: list[dict[int, float]],
-    count: int,
-    redundancy: float = 0.0,
-    lead_margin: float = 0.0,
-    repeat_floor: float = 0.0,
-    lead_central: bool = True,
-) -> Selection:
-    """Best-first by score less ``redundancy`` x the cosine to the most similar sentence
-    already chosen, where it is over ``repeat_floor`` (sentences on one topic share
-    words; only a near-repeat should lose); then, unless the picks beat the first
-    ``count`` sentences by ``lead_margin`` per sentence on that same measure (score
-    less the repeat penalty), the first ``count`` sentences; but only when
-    ``lead_central``, the opening is central to the text, as a news lead is: an opening
-    off the topic (or text whose order means nothing) is no lead to fall back on.
-
-    Only the best-scored few dozen sentences are candidates, so a book costs no more
-    than an article.
-    """
-    n = len(scores)
-    count = max(0, min(count, n))
-    order = [int(i) for i in np.argsort(-scores, kind="stable")]
-    pool = order[: max(30, 10 * count)]
-    penalty = dict.fromkeys(pool, 0.0)
-    repeats: dict[int, int] = {}
-    chosen: list[int] = []
-    while len(chosen) < count:
-        best = max(
-            (i for i in pool if i not in chosen),
-            key=lambda i: (scores[i] - redundancy * penalty[i], -i),
-        )
-        chosen.append(best)
-        if redundancy:
-            for i in pool:
-                similarity = _dot(vectors[i], vectors[best]) - repeat_floor
-                if similarity > penalty[i]:
-                    penalty[i], repeats[i] = similarity, best
-    margin = math.nan
-    lead_kept = False
-    lead = list(range(count))
-    if count and lead_central and sorted(chosen) != lead:
-        margin = _value(scores, vectors, chosen, redundancy, repeat_floor) - _value(
-            scores, vectors, lead, redundancy, repeat_floor
-        )
-        if margin < lead_margin:
-            chosen, lead_kept = lead, True
-    floor = min((float(scores[i]) for i in chosen), default=math.inf)
-    passed_over = {
-        i: (-1 if lead_kept else repeats.get(i, -1))
-        for i in order
-        if scores[i] >= floor and i not in chosen
-    }
-    return Selection(chosen, passed_over, margin, lead_kept)
 
 
 class TreadSummarizer(AbstractSummarizer):  # type: ignore[misc]
