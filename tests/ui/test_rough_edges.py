@@ -108,6 +108,13 @@ async def test_a_filter_with_no_match_says_so(articles: list[str]) -> None:
         assert app.focused is listing and status(app) == f"{len(articles)} articles"
 
 
+async def test_one_article_is_counted_in_the_singular(articles: list[str]) -> None:
+    app = Tread(articles[:1])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert status(app) == "1 article"
+
+
 async def test_the_sort_order_is_shown_with_the_list(articles: list[str]) -> None:
     app = Tread(articles)
     async with app.run_test(size=(120, 40)) as pilot:

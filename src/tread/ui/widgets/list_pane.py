@@ -176,7 +176,11 @@ class ListPane(Vertical):
         event.stop()
         listing = self.articles
         shown, total = listing.option_count, listing.total
-        line = f"{shown} of {total} match" if listing.filter_text else f"{total} articles"
+        line = (
+            f"{shown} of {total} match"
+            if listing.filter_text
+            else f"{total} article{'' if total == 1 else 's'}"
+        )
         if listing.only_label:
             line = f"{shown} {listing.only_label}"
         if listing.sort != "order":
