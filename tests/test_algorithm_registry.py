@@ -65,7 +65,7 @@ def test_summarize_offers_and_runs_it(toy: None) -> None:
 
 def test_summarize_refuses_it_once_it_is_gone() -> None:
     code, _, err = run("summarize", "-a", "toy", str(SEED))
-    assert code == 2 and "'toy' is not one of" in err
+    assert code == 2 and "unknown algorithm 'toy'" in err
 
 
 async def test_the_palette_offers_it(toy: None) -> None:

@@ -75,9 +75,15 @@ def test_table_output_and_parallel_jobs(dataset: Path) -> None:
     assert "lex-rank" in out and "R-2" in out and "ms/article" in out
 
 
+def test_algorithm_names_are_read_as_summarize_reads_them(dataset: Path) -> None:
+    code, out, err = run("eval", str(dataset), "-a", "Lead,textrank")
+    assert code == 0, err
+    assert "text-rank" in out and "lead" in out
+
+
 def test_errors(dataset: Path, tmp_path: Path) -> None:
     code, _, err = run("eval", str(dataset), "-a", "lead,magic")
-    assert code == 2 and "unknown algorithm(s): magic" in err
+    assert code == 2 and "unknown algorithm 'magic'" in err
     code, _, err = run("eval", str(tmp_path / "none.jsonl"))
     assert code == 1 and err.strip().endswith("none.jsonl: no such file")
     bad = tmp_path / "bad.jsonl"

@@ -121,6 +121,13 @@ def test_length_options(args: list[str], expected: int) -> None:
     assert len(out.splitlines()) == expected
 
 
+@pytest.mark.parametrize("spelling", ["lex-rank", "lexrank", "LexRank", "lex_rank"])
+def test_an_algorithm_may_be_spelt_in_any_case_and_with_any_separator(spelling: str) -> None:
+    code, out, err = run("summarize", "-a", spelling, "-n", "1", "--format", "json", str(SEED))
+    assert code == 0, err
+    assert json.loads(out)["algorithm"] == "lex-rank"
+
+
 def test_conflicting_length_options_are_a_usage_error() -> None:
     code, _, err = run("summarize", "-n", "2", "-r", "0.5", str(SEED))
     assert code == 2
@@ -130,7 +137,8 @@ def test_conflicting_length_options_are_a_usage_error() -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["-a", "magic"], 2, "'magic' is not one of"),
+        (["-a", "magic"], 2, "unknown algorithm 'magic'; choose one of: auto, luhn"),
+        (["-a", "lexrnak"], 2, "did you mean 'lex-rank'?"),
         (["-l", "klingon"], 2, "choose one of: czech, english"),
         (["--length", "lots"], 2, "neither a sentence count nor a percentage"),
     ],

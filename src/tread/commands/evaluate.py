@@ -107,19 +107,17 @@ def evaluate(
     from tread.core.errors import TreadError
     from tread.core.evaluation import evaluate as run
     from tread.core.evaluation import load_dataset, shuffled
-    from tread.core.summarizers.registry import ALGORITHMS
-
-    names = (
-        list(ALGORITHMS)
-        if algorithms == "all"
-        else [a.strip().lower() for a in algorithms.split(",") if a.strip()]
+    from tread.core.summarizers.registry import (
+        ALGORITHMS,
+        canonical_name,
+        unknown_algorithm_message,
     )
+
+    asked = [a.strip() for a in algorithms.split(",") if a.strip()]
+    names = list(ALGORITHMS) if algorithms == "all" else [canonical_name(a) or a for a in asked]
     unknown = [a for a in names if a not in ALGORITHMS]
     if unknown:
-        raise click.BadParameter(
-            f"unknown algorithm(s): {', '.join(unknown)}; choose from " + ", ".join(ALGORITHMS),
-            param_hint="'--algorithms'",
-        )
+        raise click.BadParameter(unknown_algorithm_message(unknown[0]), param_hint="'--algorithms'")
     try:
         data = load_dataset(dataset, limit)
     except TreadError as exc:

@@ -28,6 +28,16 @@ class AlgorithmChoice(click.Choice):  # type: ignore[type-arg]
     def choices(self, _value: object) -> None:  # click.Choice.__init__ assigns it
         pass
 
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Any case and separators ("lexrank", "LexRank", "sum_basic"); a typo is told
+        the closest name."""
+        from tread.core.summarizers.registry import canonical_name, unknown_algorithm_message
+
+        name = canonical_name(str(value))
+        if name is None:
+            self.fail(unknown_algorithm_message(str(value)), param, ctx)
+        return name
+
 
 class LanguageType(click.ParamType):  # type: ignore[type-arg]
     """A language tread supports (name or ISO code), or "auto": detect it."""

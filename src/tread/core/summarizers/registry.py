@@ -171,13 +171,31 @@ def register(algorithm: Algorithm) -> None:
     ALGORITHMS[algorithm.name] = algorithm
 
 
+def _squeezed(name: str) -> str:
+    return "".join(c for c in name.lower() if c.isalnum())
+
+
+def canonical_name(name: str) -> str | None:
+    """The registry's name for ``name``, whatever its case and separators ("LexRank",
+    "lex_rank" and "lexrank" are "lex-rank"); None when no algorithm is called so."""
+    wanted = _squeezed(name)
+    return next((key for key in ALGORITHMS if _squeezed(key) == wanted), None)
+
+
+def unknown_algorithm_message(name: str) -> str:
+    """Why ``name`` is refused: the closest name when it looks like a typo, then all."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(_squeezed(name), [_squeezed(k) for k in ALGORITHMS], 1, 0.8)
+    hint = f"did you mean {canonical_name(close[0])!r}? " if close else ""
+    return f"unknown algorithm {name!r}; {hint}choose one of: " + ", ".join(ALGORITHMS)
+
+
 def get_algorithm(name: str) -> Algorithm:
-    try:
-        return ALGORITHMS[name.strip().lower()]
-    except KeyError:
-        raise UnknownAlgorithm(
-            f"unknown algorithm {name!r}; choose one of: " + ", ".join(ALGORITHMS)
-        ) from None
+    key = canonical_name(name)
+    if key is None:
+        raise UnknownAlgorithm(unknown_algorithm_message(name))
+    return ALGORITHMS[key]
 
 
 def require_language(algorithm: Algorithm, language: str) -> None:
