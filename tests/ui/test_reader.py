@@ -30,6 +30,18 @@ async def test_opens_first_article_with_summary_and_entities(articles: list[str]
         assert app.query_one(ArticleList).is_read(articles[0])
 
 
+async def test_the_index_lists_a_surname_under_the_full_name(articles: list[str]) -> None:
+    app = Tread([articles[2]])  # "President Donald Trump's policies", then "Trump's"
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        index, text = app.query_one(EntityIndex), app.query_one(ArticleView).text
+        trump = index.occurrences(EntityKey("PERSON", "Donald Trump"))
+        said = [text[e.start : e.end] for e in trump]
+        assert "Donald Trump" in said and "Trump" in said
+        assert [e.start for e in trump] == sorted(e.start for e in trump)
+        assert index.occurrences(EntityKey("PERSON", "Trump")) == []
+
+
 async def test_selecting_another_article_and_coming_back(articles: list[str]) -> None:
     app = Tread(articles)
     async with app.run_test(size=(140, 40)) as pilot:

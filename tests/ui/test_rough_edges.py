@@ -13,7 +13,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from tests.ui.conftest import reader, settle
-from tread.core.article import Article
+from tread.core.article import Article, Entity
 from tread.core.config import Config
 from tread.core.store.library import Library, default_path
 from tread.core.summarizers.registry import ALGORITHMS, Algorithm
@@ -245,7 +245,7 @@ async def test_the_entity_index_fits_long_names_to_its_width(tmp_path: Path) -> 
         assert index.styles.padding.left == 1
         assert index.max_scroll_x == 0 and not index.show_horizontal_scrollbar
         lines = ["".join(s.text for s in index.render_line(y)) for y in range(index.size.height)]
-        long_line = next(line for line in lines if "The International" in line)
+        long_line = next(line for line in lines if "International Fed" in line)
         assert re.search(r"…  1\s*$", long_line)  # cut with an ellipsis, the count kept
         assert all(len(line) <= index.size.width for line in lines)
 
@@ -296,3 +296,33 @@ async def test_the_palette_runs_actions_from_the_table(articles: list[str]) -> N
         await settle(pilot)
         assert app.config.sentences == 6
         assert app.query_one(SummaryPanel).option_count == 6
+
+
+async def test_entity_counts_stay_in_view_when_the_index_gains_a_scrollbar() -> None:
+    """Names are cut to the width beside the scrollbar, and the Tree caches its lines
+    by the widget's width alone: lines drawn before a scrollbar came had their counts
+    under it (seen in a snapshot)."""
+    from textual.app import App, ComposeResult
+
+    class OneIndex(App[None]):
+        CSS = "EntityIndex { width: 30; height: 12; }"
+
+        def compose(self) -> ComposeResult:
+            yield EntityIndex()
+
+    names = [f"Organisation Number {n} of the Long Names" for n in range(3)]
+    entities = [Entity(i * 60, i * 60 + len(name), "ORG", name) for i, name in enumerate(names)]
+    app = OneIndex()
+    async with app.run_test(size=(60, 20)) as pilot:
+        index = app.query_one(EntityIndex)
+        index.show_entities(entities, frozenset())
+        await pilot.pause()
+
+        def labels() -> list[str]:
+            rows = ["".join(s.text for s in index.render_line(y)) for y in range(index.size.height)]
+            return [row.rstrip() for row in rows if "Organisation" in row]
+
+        assert not index.show_vertical_scrollbar and len(labels()) == 3  # drawn, cached
+        index.show_vertical_scrollbar = True  # as the layout does when lines are added
+        width = index.scrollable_content_region.width
+        assert all(len(row) <= width and row.endswith("…  1") for row in labels())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,6 @@ from tread.commands.options import inputs_argument, language_option
 from tread.commands.progress import Bar, quiet_option
 from tread.commands.progress import wanted as progress_wanted
 from tread.core.article import Entity
-from tread.core.entities.kinds import KINDS
 from tread.core.errors import TreadError
 
 if TYPE_CHECKING:
@@ -31,33 +29,6 @@ Examples:
   tread entities --jobs 2 book.txt                  # a long text on two processes
   tread entities --input-format jsonl --jobs 2 corpus.jsonl > entities.jsonl
 """
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    label: str
-    text: str
-    count: int
-    first: int
-
-    @property
-    def kind(self) -> str:
-        from tread.core.entities.kinds import kind_of_label
-
-        return kind_of_label(self.label)
-
-
-def group_entities(entities: Sequence[Entity]) -> list[Group]:
-    """Entities with the same label and text, counted; by kind, then most frequent."""
-    counts: dict[tuple[str, str], list[int]] = {}
-    for e in entities:
-        key = (e.label, " ".join(e.text.split()))
-        counts.setdefault(key, []).append(e.start)
-    order = {kind: i for i, kind in enumerate(KINDS)}
-    groups = [
-        Group(label, text, len(starts), min(starts)) for (label, text), starts in counts.items()
-    ]
-    return sorted(groups, key=lambda g: (order[g.kind], -g.count, g.first))
 
 
 @click.command(epilog=EPILOG)
@@ -332,8 +303,10 @@ def _print(
         }
         click.echo(json.dumps(record, ensure_ascii=False, indent=None if several else 2))
     elif fmt == "text":
+        from tread.core.entities.groups import group_entities
+
         for g in group_entities(found):
-            click.echo(f"{g.label}\t{g.text}\t{g.count}")
+            click.echo(f"{g.label}\t{g.name}\t{g.count}")
     else:
         _print_table(name, found)
 
@@ -358,13 +331,15 @@ def _print_table(name: str, found: list[Entity]) -> None:
         ("first", "right"),
     ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    from tread.core.entities.groups import group_entities
+
     previous = None
     for g in group_entities(found):
         colour = KIND_COLOURS[g.kind]
         kind = Text(g.kind if g.kind != previous else "", style=f"bold {colour}")
         previous = g.kind
         table.add_row(
-            kind, Text(g.text, style=colour), Text(g.label), Text(str(g.count)), Text(str(g.first))
+            kind, Text(g.name, style=colour), Text(g.label), Text(str(g.count)), Text(str(g.first))
         )
     if not found:
         console.print(Text(f"{name}: no entities found"))

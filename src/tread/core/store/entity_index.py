@@ -1,44 +1,30 @@
 """Entities across the library: for each article, the names its entities go by and how
 often, so the library can say which articles mention someone and who is mentioned most.
 
-Names are matched folded (entity_key): case, a leading "the", the full stops of an
-abbreviation ("U.S." and "US"), a possessive ending ("Trump's"), curly apostrophes and
-runs of white space. Not merged: different names for one thing ("US" and "United
-States", "Trump" and "Donald Trump", "UN" and "United Nations"), misspellings, other
-languages' names; and one name for different things ("Paris" the city and the person)
-is one entry. Dates and figures are not kept: across articles they name nothing.
+Names are matched folded (entity_key, core/entities/groups.py: case, a leading "the",
+the full stops of an abbreviation, a possessive ending...); within an article a lone
+surname counts for the one person named in full with it. Across articles nothing more
+is merged: an article that only says "Trump" and one that says "Donald Trump" keep
+two names, as do different names for one thing ("US" and "United States", "UN" and
+"United Nations"), misspellings and other languages' names; and one name for different
+things ("Paris" the city and the person) is one entry. Dates and figures are not kept:
+across articles they name nothing.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from tread.core.article import Entity
+from tread.core.entities.groups import entity_key, group_entities, shown_name
 from tread.core.store.library import Library
 
+__all__ = ["entity_key", "shown_name"]  # the names' folding lives with the groups
+
 KEPT_KINDS: Final = ("person", "organisation", "place", "other")
-#: letters joined by full stops ("U.S.", "u.s", "E.U."): the stops go
-_ABBREVIATION: Final = re.compile(r"\b[^\W\d_](?:\.[^\W\d_])+\.?")
-
-
-def entity_key(name: str) -> str:
-    """The folded form two names must share to count as one entity."""
-    text = unicodedata.normalize("NFKC", name).replace("’", "'")
-    text = " ".join(text.split()).casefold()
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"'s?$", "", text).strip()
-
-
-def shown_name(name: str) -> str:
-    """A name as listed: one line, without a leading "the"."""
-    text = " ".join(name.split())
-    return re.sub(r"^(?:the|The)\s+", "", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +42,11 @@ def index_article(library: Library, article_id: int, entities: Sequence[Entity])
         return
     names: dict[str, Counter[str]] = {}
     kinds: dict[str, Counter[str]] = {}
-    for e in entities:
-        if e.kind not in KEPT_KINDS or not (key := entity_key(e.text)):
+    for group in group_entities(entities):  # a surname goes with its full name
+        if group.kind not in KEPT_KINDS:
             continue
-        names.setdefault(key, Counter())[shown_name(e.text)] += 1
-        kinds.setdefault(key, Counter())[e.kind] += 1
+        names.setdefault(group.key, Counter())[group.name] += group.count
+        kinds.setdefault(group.key, Counter())[group.kind] += group.count
     rows = [
         (article_id, key, names[key].most_common(1)[0][0], kinds[key].most_common(1)[0][0],
          sum(names[key].values()))

@@ -99,10 +99,14 @@ class EntityIndex(Tree[object]):
     def show_entities(
         self, entities: list[Entity], hidden: frozenset[str], cycle: Cycle | None = None
     ) -> None:
+        from tread.core.entities.groups import group_entities
+
         groups: dict[str, dict[EntityKey, list[Entity]]] = {kind: {} for kind in KINDS}
-        for e in entities:
-            key = EntityKey(e.label, " ".join(e.text.split()))
-            groups[e.kind].setdefault(key, []).append(e)
+        for group in group_entities(entities):  # "Trump" with "Donald Trump"
+            key = EntityKey(group.label, group.name)
+            mentions = groups[group.kind].setdefault(key, [])
+            mentions.extend(group.mentions)
+            mentions.sort(key=lambda e: (e.start, e.end))
         self._groups, self._hidden, self._note = groups, hidden, ""
         self._cycle = cycle or Cycle()
         self._fill()
@@ -226,7 +230,16 @@ class EntityIndex(Tree[object]):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        for kind_node in self.root.children:  # colours come from the theme: draw again
+        self._redraw_labels()  # colours come from the theme
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """Labels are fitted to the width left beside the scrollbar; the Tree's line
+        cache knows only the widget's width, so a scrollbar that comes or goes would
+        leave names cut for the old width (a count pushed off the edge)."""
+        self._redraw_labels()
+
+    def _redraw_labels(self) -> None:
+        for kind_node in self.root.children:
             kind_node.refresh()
             for node in kind_node.children:
                 node.refresh()
