@@ -23,13 +23,22 @@ def mentions(text: str, labelled: list[tuple[str, str]]) -> list[Entity]:
 
 
 def test_a_surname_alone_goes_with_the_one_person_named_in_full() -> None:
-    text = "Trump spoke. Donald Trump left. Trump’s plane landed. Angela Merkel waited."
+    text = "Donald Trump left. Trump spoke. Trump’s plane landed. Angela Merkel waited."
     entities = mentions(text, [("Donald Trump", "PERSON"), ("Angela Merkel", "PERSON")])
-    entities += [Entity(0, 5, "PERSON", "Trump"), Entity(32, 39, "PERSON", "Trump’s")]
+    entities += [Entity(19, 24, "PERSON", "Trump"), Entity(32, 39, "PERSON", "Trump’s")]
     groups = group_entities(entities)
     assert [(g.name, g.count) for g in groups] == [("Donald Trump", 3), ("Angela Merkel", 1)]
-    assert [e.start for e in groups[0].mentions] == [0, 13, 32]  # in the text's order
+    assert [e.start for e in groups[0].mentions] == [0, 19, 32]  # in the text's order
     assert groups[0].first == 0
+
+
+def test_a_full_name_first_met_after_the_surname_does_not_take_it() -> None:
+    # a novel: "Starbuck" for chapters, then a sentence "Soon Starbuck returned."
+    text = "Starbuck spoke. Starbuck left. Soon Starbuck returned."
+    entities = mentions(text, [("Soon Starbuck", "PERSON")])
+    entities += [Entity(0, 8, "PERSON", "Starbuck"), Entity(16, 24, "PERSON", "Starbuck")]
+    names = {g.name: g.count for g in group_entities(entities)}
+    assert names == {"Starbuck": 2, "Soon Starbuck": 1}
 
 
 def test_a_surname_two_people_share_stays_apart() -> None:

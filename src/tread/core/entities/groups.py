@@ -5,11 +5,11 @@ Two mentions are one entity when they have the same label and the same folded na
 (``entity_key``: case, a leading "the", the full stops of an abbreviation ("U.S." and
 "US"), a possessive ending ("Trump's"), curly apostrophes and runs of white space), and
 a person's surname alone ("Trump") goes with the one person the text names in full
-with it ("Donald Trump"). Not merged: two people of one surname ("Bill Clinton" and
-"Hillary Clinton": "Clinton" alone stays apart, as nobody can tell whose it is),
-different names for one thing ("US" and "United States", "UN" and "United Nations"),
-and one name under two labels (spaCy's ORG and GPE for one city stay two lines: the
-reader's kinds are the labels' kinds).
+with it ("Donald Trump"), when the full name comes first. Not merged: two people of
+one surname ("Bill Clinton" and "Hillary Clinton": "Clinton" alone stays apart, as
+nobody can tell whose it is), different names for one thing ("US" and "United States",
+"UN" and "United Nations"), and one name under two labels (spaCy's ORG and GPE for one
+city stay two lines: the reader's kinds are the labels' kinds).
 """
 
 from __future__ import annotations
@@ -84,7 +84,9 @@ def group_entities(entities: Iterable[Entity]) -> list[EntityGroup]:
 
 def _link_surnames(by_key: dict[tuple[str, str], list[Entity]]) -> None:
     """Move each lone surname's mentions to the one full name ending in it, if only one
-    does."""
+    does and it comes first, as a news story names someone ("Donald Trump ... Trump"):
+    in a novel a name the model made of a word before a surname ("Soon Starbuck",
+    chapters after "Starbuck") must not take the surname's 188 mentions."""
     full: dict[str, list[str]] = {}  # last word -> the full names ending in it
     for label, key in by_key:
         words = key.split()
@@ -92,7 +94,7 @@ def _link_surnames(by_key: dict[tuple[str, str], list[Entity]]) -> None:
             full.setdefault(words[-1], []).append(key)
     for label, key in list(by_key):
         owners = full.get(key, []) if label == _PERSON else []
-        if len(owners) == 1:
+        if len(owners) == 1 and by_key[(label, owners[0])][0].start < by_key[(label, key)][0].start:
             mentions = by_key.pop((label, key)) + by_key[(label, owners[0])]
             by_key[(label, owners[0])] = sorted(mentions, key=lambda e: (e.start, e.end))
 
