@@ -45,6 +45,20 @@ def test_add_list_search_mark_remove() -> None:
     assert "Texas student" not in out and "title" in out
 
 
+def test_an_empty_list_says_which_filter_found_nothing() -> None:
+    assert run("add", str(SAMPLE_FILES[0]))[0] == 0
+    assert run("mark", "read", "1")[0] == 0
+    code, out, _ = run("list", "--search", "zzzqqq")
+    assert code == 0 and out.strip() == "no article matches 'zzzqqq'"
+    code, out, _ = run("list", "--unread", "--search", "the")
+    assert out.strip() == "no unread article matches 'the'"
+    code, out, _ = run("list", "--unread")
+    assert out.strip() == "no unread article (tread list shows them all)"
+    assert run("remove", "1")[0] == 0
+    code, out, _ = run("list")
+    assert out.strip() == "nothing in the library yet: tread add FILE|URL|FEED"
+
+
 def test_add_reports_bad_sources_and_goes_on(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.xml"
     bomb.write_bytes(BILLION_LAUGHS)

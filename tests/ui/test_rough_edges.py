@@ -186,6 +186,23 @@ async def test_the_summary_marks_the_sentence_n_went_to(articles: list[str]) -> 
         assert "summary 2/5" in str(app.query_one(ArticleView).border_subtitle)
 
 
+@pytest.mark.parametrize("key", ["plus", "minus", "a"])
+async def test_a_new_summary_drops_the_old_ones_mark_and_note(
+    articles: list[str], key: str
+) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("n", "n")
+        assert "summary 2/5" in str(view.border_subtitle) and view.current is not None
+        await pilot.press(key)
+        await settle(pilot)
+        assert "summary" not in str(view.border_subtitle) and view.current is None
+        await pilot.press("n")  # from the top again, in the new summary
+        assert re.search(r"summary 1/\d+", str(view.border_subtitle))
+
+
 async def test_e_says_what_it_did(articles: list[str]) -> None:
     app = Tread(articles)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -326,3 +343,18 @@ async def test_entity_counts_stay_in_view_when_the_index_gains_a_scrollbar() -> 
         index.show_vertical_scrollbar = True  # as the layout does when lines are added
         width = index.scrollable_content_region.width
         assert all(len(row) <= width and row.endswith("…  1") for row in labels())
+
+
+async def test_z_from_the_list_gives_the_keys_to_the_text(articles: list[str]) -> None:
+    app = Tread(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("z")
+        assert app.screen.maximized is app.query_one(ArticleView)
+        assert app.focused is app.query_one(ArticleView)  # not the hidden filter
+        await pilot.press("z", "n")
+        assert app.screen.maximized is None
+        assert app.query_one(FilterInput).value == ""
+        assert "summary 1/5" in str(app.query_one(ArticleView).border_subtitle)

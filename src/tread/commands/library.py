@@ -142,11 +142,23 @@ def list_(
             ]
             for e in entries
         ],
-        empty=f"no article mentions {entity!r} (entities are known of the articles opened "
-        "in the reader; tread entities --library finds the rest)"
-        if entity is not None
-        else "nothing in the library yet: tread add FILE|URL|FEED",
+        empty=_nothing_listed(unread, search, entity),
     )
+
+
+def _nothing_listed(unread: bool, search: str | None, entity: str | None) -> str:
+    """Why the list is empty: the filters asked for, or an empty library."""
+    among = " unread" if unread else ""
+    if entity is not None:
+        return (
+            f"no{among} article mentions {entity!r} (entities are known of the articles "
+            "opened in the reader; tread entities --library finds the rest)"
+        )
+    if search is not None:
+        return f"no{among} article matches {search!r}"
+    if unread:
+        return "no unread article (tread list shows them all)"
+    return "nothing in the library yet: tread add FILE|URL|FEED"
 
 
 def _short_source(source: str) -> str:

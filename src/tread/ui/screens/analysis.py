@@ -13,7 +13,7 @@ from tread.core.summarizers.registry import ALGORITHMS
 from tread.core.text.detect import AUTO
 from tread.ui import messages as msg
 from tread.ui.models import language_label, language_tooltip
-from tread.ui.state import next_length, one_line, sentence_at, summary_text
+from tread.ui.state import SUMMARY, next_length, one_line, sentence_at, summary_text
 from tread.ui.widgets.entity_index import EntityIndex
 from tread.ui.widgets.summary_panel import SummaryPanel
 
@@ -67,6 +67,9 @@ class AnalysisHandlers:
         self.panel.language_tip = language_tooltip(art.segmentation)
         algorithm, count = self.config.algorithm, self.config.sentences
         summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
+        if self.view.current is not None:  # the mark goes, and the note that named it
+            self.state.note = ""  # ("summary 5/5" of a summary no longer shown): n
+        art.cycle.reset(SUMMARY)  # starts again from where the reader is
         self.view.set_current(None, scroll=False)
         if not art.segmentation.sentences:
             self.view.set_summary([])

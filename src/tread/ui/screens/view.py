@@ -68,6 +68,9 @@ class ViewHandlers:
         if self.maximized is not None:
             self.minimize()
         else:
+            # the text takes the keys: focus left in the hidden list would pass to the
+            # hidden filter, and the next 'z' or 'n' would be typed into it
+            self.view.focus()
             self.maximize(self.view, container=False)
 
     def show_list(self) -> None:
