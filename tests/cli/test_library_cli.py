@@ -90,6 +90,23 @@ def test_feeds_refresh_and_remove() -> None:
     assert len(json.loads(out)) == 2  # removing a feed keeps its articles
 
 
+def test_a_removed_feed_entry_stays_out_and_its_id_is_not_given_again() -> None:
+    routes = {
+        "/article.html": Route(ARTICLE),
+        "/feed.xml": Route(headers={"Content-Type": "application/rss+xml"}),
+    }
+    with serve(routes) as base:
+        routes["/feed.xml"].body = rss(base, teaser=False)
+        assert "2 new" in run("add", f"{base}/feed.xml")[1]
+        ids = sorted(r["id"] for r in json.loads(run("list", "-f", "json")[1]))
+        assert run("remove", str(ids[-1]))[0] == 0  # the newest: its id would come next
+        code, out, _ = run("refresh")
+        assert code == 0 and "0 new, 1 already here, 1 removed before, left out" in out
+        assert [r["id"] for r in json.loads(run("list", "-f", "json")[1])] == ids[:-1]
+    code, out, _ = run("add", str(SAMPLE_FILES[0]))
+    assert code == 0 and f"added #{ids[-1] + 1}" in out  # not the removed one's id
+
+
 def test_library_option_and_unwritable_location(tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite3"
     assert run("add", "--library", str(other), str(SAMPLE_FILES[0]))[0] == 0

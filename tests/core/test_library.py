@@ -164,3 +164,21 @@ def test_killed_writer_leaves_every_committed_article(tmp_path: Path) -> None:
         assert lib.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert lib.count() >= 3 + 201
         assert [e.source for e in lib.entries(search="robotics")]
+
+
+def test_a_library_of_schema_6_keeps_its_articles_and_gives_no_id_twice(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    migrate(db, target=6)
+    for n in (1, 2):
+        db.execute(
+            "INSERT INTO articles(hash, source, title, added, words, text)"
+            f" VALUES ('h{n}', 's', 'Old {n}', 0, 2, 'Old text {n}.')"
+        )
+    db.close()
+    with Library(path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 7
+        assert [e.title for e in lib.entries()] == ["Old 2", "Old 1"]
+        assert lib.remove(2)
+        added = lib.add(Article(text="A new text. It has two sentences.", source="new.txt"))
+        assert added == (3, True)

@@ -80,14 +80,17 @@ def ingest_feed(
     """
     links = links or Links()
     resolved = [links.resolve(entry) for entry in feed.entries]
-    states = library.entry_states(feed_id, [(e.guid, e.link) for e, _ in resolved])
-    known, seen = 0, set()
+    keys = [(e.guid, e.link) for e, _ in resolved]
+    states, removed = library.entry_states(feed_id, keys)
+    known, left_out, seen = 0, 0, set()
     items: list[FeedItem] = []
     todo: list[tuple[FeedEntry, str | None]] = []
-    for (entry, refused), state in zip(resolved, states, strict=True):
+    for (entry, refused), state, gone in zip(resolved, states, removed, strict=True):
         digest = _entry_hash(entry)
         identity = entry.guid or entry.link or digest
-        if identity in seen or (state is not None and state[1] == digest):
+        if state is None and gone:
+            left_out += 1  # removed from the library: it stays out
+        elif identity in seen or (state is not None and state[1] == digest):
             known += 1  # a repeat within the feed, or unchanged since the last refresh
         elif state is not None and state[1] is None:  # stored by an older tread: adopt it
             items.append(FeedItem(entry.guid, entry.link, digest))
@@ -110,13 +113,15 @@ def ingest_feed(
                 title = title if len(title) <= 60 else title[:59] + "…"
                 report(Outcome(feed.title, f"kept the teaser of {title!r}: {kept}"))
     library.feed_refreshed(feed_id, feed.title)
-    return Stored(stored.new, stored.known + known, stored.updated, stored.written)
+    return Stored(stored.new, stored.known + known, stored.updated, stored.written, left_out)
 
 
 def _tally(feed: Feed, stored: Stored) -> str:
     parts = [f"{stored.new} new", f"{stored.known} already here"]
     if stored.updated:
         parts.append(f"{stored.updated} updated")
+    if stored.removed:
+        parts.append(f"{stored.removed} removed before, left out")
     if feed.empty:
         parts.append(f"{feed.empty} with nothing to read skipped")
     if feed.older:

@@ -38,6 +38,7 @@ from tread.core.store.rows import (
     find_entry,
     fts_query,
     insert,
+    removed_entries,
     store_feed_items,
 )
 from tread.core.store.rows import checked_id as _id
@@ -368,11 +369,12 @@ class Library:
 
     def entry_states(
         self, feed_id: int, keys: Sequence[tuple[str | None, str | None]]
-    ) -> list[tuple[int, str | None] | None]:
-        """For each (guid, link) of a feed's entries: the stored (id, entry digest), or
-        None when the entry is not in the library (a read: no lock is taken)."""
+    ) -> tuple[list[tuple[int, str | None] | None], list[bool]]:
+        """For each (guid, link) of a feed's entries: the stored (id, entry digest) or
+        None, and whether it was removed from the library (a read: no lock is taken)."""
         with self._guard():
-            return [find_entry(self.db, feed_id, guid, link) for guid, link in keys]
+            found = [find_entry(self.db, feed_id, guid, link) for guid, link in keys]
+            return found, removed_entries(self.db, feed_id, keys)
 
     def store_entries(self, feed_id: int, items: Sequence[FeedItem]) -> Stored:
         """Add or update a feed's entries in one transaction: an entry is the same when

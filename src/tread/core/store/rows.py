@@ -32,6 +32,7 @@ class Stored:
     known: int = 0
     updated: int = 0
     written: tuple[int, ...] = ()  # indices of the items inserted or updated
+    removed: int = 0  # entries removed from the library before: kept out
 
 
 def content_hash(text: str) -> str:
@@ -63,6 +64,25 @@ def find_entry(
     return (int(row[0]), row[1]) if row is not None else None
 
 
+#: past every id in use and every id removed: an id is never given twice
+_NEXT_ID: Final = (
+    "(SELECT max(coalesce((SELECT max(id) FROM articles), 0),"
+    " coalesce((SELECT value FROM id_floor WHERE k = 0), 0)) + 1)"
+)
+
+
+def removed_entries(
+    db: sqlite3.Connection, feed_id: int, keys: Sequence[tuple[str | None, str | None]]
+) -> list[bool]:
+    """For each (guid, link) of a feed's entries: was it removed from the library?"""
+    rows = db.execute(
+        "SELECT guid, link FROM removed_entries WHERE feed_id = ?", (feed_id,)
+    ).fetchall()
+    guids = {r[0] for r in rows if r[0]}
+    links = {r[1] for r in rows if r[1]}
+    return [bool(guid and guid in guids) or bool(link and link in links) for guid, link in keys]
+
+
 def insert(
     db: sqlite3.Connection,
     article: Article,
@@ -74,8 +94,8 @@ def insert(
     entry_hash: str | None,
 ) -> int:
     cur = db.execute(
-        "INSERT INTO articles(hash, link, source, feed_id, title, author, published, added,"
-        " words, text, headings, guid, entry_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles(id, hash, link, source, feed_id, title, author, published, added,"
+        f" words, text, headings, guid, entry_hash) VALUES ({_NEXT_ID},?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             digest,
             article.link or None,

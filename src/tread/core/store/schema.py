@@ -15,7 +15,7 @@ from typing import Final
 
 from tread.core.errors import TreadError
 
-SCHEMA_VERSION: Final = 6
+SCHEMA_VERSION: Final = 7
 
 _V1: Final = (
     """CREATE TABLE feeds(
@@ -113,6 +113,31 @@ _V6: Final = (
 )
 
 
+# What removing an article leaves behind. A feed entry removed from the library stays
+# out of it when the feed is refreshed (its guid and link, per feed; gone with the
+# feed), and an id once given is never given again (the highest id removed), so a
+# script holding an id never reaches another article by it.
+_V7: Final = (
+    """CREATE TABLE removed_entries(
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        guid TEXT,
+        link TEXT
+    )""",
+    "CREATE INDEX removed_entries_feed ON removed_entries(feed_id)",
+    """CREATE TABLE id_floor(
+        k INTEGER PRIMARY KEY CHECK (k = 0),
+        value INTEGER NOT NULL
+    )""",
+    """CREATE TRIGGER articles_removed AFTER DELETE ON articles BEGIN
+        INSERT INTO removed_entries(feed_id, guid, link)
+        SELECT old.feed_id, old.guid, old.link
+        WHERE old.feed_id IS NOT NULL AND coalesce(old.guid, old.link) IS NOT NULL;
+        INSERT OR REPLACE INTO id_floor(k, value)
+        VALUES (0, max(old.id, coalesce((SELECT value FROM id_floor WHERE k = 0), 0)));
+    END""",
+)
+
+
 def _steps(statements: Sequence[str]) -> Callable[[sqlite3.Connection], None]:
     def run(db: sqlite3.Connection) -> None:
         for statement in statements:
@@ -128,6 +153,7 @@ MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [
     _steps(_V4),
     _steps(_V5),
     _steps(_V6),
+    _steps(_V7),
 ]
 
 
