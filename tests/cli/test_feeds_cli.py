@@ -104,7 +104,7 @@ def test_export_leaves_out_feeds_read_from_files(tmp_path: Path) -> None:
     assert run("add", "--teasers", str(feed))[0] == 0
     code, out, err = run("feeds", "export")
     assert code == 0 and read_opml(out.encode()) == []
-    assert err == "tread: 1 feed(s) read from files left out (OPML lists web feeds)\n"
+    assert err == "tread: 1 feed read from files left out (OPML lists web feeds)\n"
 
 
 def test_remove_needs_a_feed_and_names_a_missing_one() -> None:

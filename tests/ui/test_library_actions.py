@@ -62,7 +62,7 @@ async def test_add_a_feed_then_refresh_it_from_a_reader_on_files(
             )
             await pilot.press("R")
             await settle(pilot)
-            assert "1 feed(s) refreshed: 1 new article(s)" in notes
+            assert "1 feed refreshed: 1 new article" in notes
             assert ("refreshing feeds 1/1",) in shown  # the progress, in the status bar
             assert len([p for p in listing.shown_paths if p.startswith("library:")]) == 3
             assert app.query_one(StatusBar).busy == ()

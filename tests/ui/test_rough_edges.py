@@ -358,3 +358,19 @@ async def test_z_from_the_list_gives_the_keys_to_the_text(articles: list[str]) -
         assert app.screen.maximized is None
         assert app.query_one(FilterInput).value == ""
         assert "summary 1/5" in str(app.query_one(ArticleView).border_subtitle)
+
+
+@pytest.mark.parametrize(("width", "ids"), [(45, False), (70, True), (110, True)])
+def test_the_help_keeps_the_descriptions_and_drops_the_ids_when_narrow(
+    width: int, ids: bool
+) -> None:
+    from rich.console import Console
+
+    from tread.ui.screens.help import KeysTable
+
+    rows = [("n", "Next summary sentence", "reader", "next-summary")]
+    console = Console(width=width, record=True, color_system=None)
+    console.print(KeysTable(rows))
+    text = console.export_text()
+    assert "Next summary sentence" in " ".join(text.split())
+    assert ("next-summary" in text) is ids

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from tread.commands.console import use_color
+from tread.core.text.counts import counted
 
 PACKAGES = (
     "tread",
@@ -162,6 +163,8 @@ def doctor(model: str | None) -> None:
         table.add_row(Text("config file"), Text("PROBLEM", style="bold red"), Text(warning))
     console = Console(no_color=use_color() is False, highlight=False)
     console.print(table)
-    console.print(Text(f"{problems} problem(s) found" if problems else "all checks passed"))
+    console.print(
+        Text(f"{counted(problems, 'problem')} found" if problems else "all checks passed")
+    )
     if problems:
         raise SystemExit(1)

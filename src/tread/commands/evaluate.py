@@ -114,7 +114,11 @@ def evaluate(
     )
 
     asked = [a.strip() for a in algorithms.split(",") if a.strip()]
-    names = list(ALGORITHMS) if algorithms == "all" else [canonical_name(a) or a for a in asked]
+    names = (
+        list(ALGORITHMS)
+        if algorithms == "all"
+        else list(dict.fromkeys(canonical_name(a) or a for a in asked))
+    )
     unknown = [a for a in names if a not in ALGORITHMS]
     if unknown:
         raise click.BadParameter(unknown_algorithm_message(unknown[0]), param_hint="'--algorithms'")

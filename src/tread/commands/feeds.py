@@ -17,6 +17,7 @@ from tread.commands.library_access import (
     report_to_terminal,
     when,
 )
+from tread.core.text.counts import counted
 from tread.core.text.sanitize import one_line_safe
 
 NO_FEEDS = "no feeds: add one with tread add URL"
@@ -136,7 +137,8 @@ def export(library_path: Path | None) -> None:
     if len(web) < len(rows):
         left_out = len(rows) - len(web)
         click.echo(
-            f"tread: {left_out} feed(s) read from files left out (OPML lists web feeds)", err=True
+            f"tread: {counted(left_out, 'feed')} read from files left out (OPML lists web feeds)",
+            err=True,
         )
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Final
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -40,6 +41,34 @@ def help_rows(app: App[None], keymap: Mapping[str, str]) -> list[tuple[str, str,
     return rows
 
 
+#: narrower than this, the ids column goes and the descriptions keep the room
+IDS_FROM: Final = 60
+
+
+class KeysTable:
+    """The keys by where they work, under a heading each (no "where" column, so the
+    descriptions keep room at 80 columns); the ids for [keys] only where they fit."""
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        with_ids = options.max_width >= IDS_FROM
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+        table.add_column(Text("key"), style="bold", no_wrap=True)
+        table.add_column(Text("action"), ratio=1)
+        if with_ids:
+            table.add_column(Text("id in [keys]"), style="dim", no_wrap=True)
+        heading = None
+        for key, description, where, ident in self.rows:
+            if where != heading:
+                heading = where
+                table.add_row(Text(f"\n{where}", style="bold underline"))
+            cells = [Text(key), Text(description)] + ([Text(ident)] if with_ids else [])
+            table.add_row(*cells)
+        yield table
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("help")
 
@@ -48,21 +77,9 @@ class HelpScreen(ModalScreen[None]):
         self.rows = rows
 
     def compose(self) -> ComposeResult:
-        # rows by where their keys work, under a heading each: no "where" column, so
-        # the descriptions keep room at 80 columns
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        table.add_column(Text("key"), style="bold", no_wrap=True)
-        table.add_column(Text("action"), ratio=1)
-        table.add_column(Text("id in [keys]"), style="dim", no_wrap=True)
-        heading = None
-        for key, description, where, ident in self.rows:
-            if where != heading:
-                heading = where
-                table.add_row(Text(f"\n{where}", style="bold underline"), None, None)
-            table.add_row(Text(key), Text(description), Text(ident))
         with VerticalScroll(id="help-body"):
             yield Static(Text(INTRO))
-            yield Static(table)
+            yield Static(KeysTable(self.rows))
             yield Static(
                 Text(
                     "\nEvery action is also in the command palette (ctrl+p). "

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tread.core.errors import TreadError
+from tread.core.text.counts import counted
 from tread.core.text.sanitize import one_line_safe
 from tread.ui import messages as msg
 from tread.ui.background import off_loop
@@ -120,7 +121,7 @@ class ListPane(Vertical):
             self._newest_id = newest
             self.articles.add_infos(infos, front=True)
             if not quiet:
-                self.app.notify(f"{len(infos)} new article(s) in the library", timeout=3)
+                self.app.notify(f"{counted(len(infos), 'new article')} in the library", timeout=3)
 
     # -- the filter ------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -176,11 +177,7 @@ class ListPane(Vertical):
         event.stop()
         listing = self.articles
         shown, total = listing.option_count, listing.total
-        line = (
-            f"{shown} of {total} match"
-            if listing.filter_text
-            else f"{total} article{'' if total == 1 else 's'}"
-        )
+        line = f"{shown} of {total} match" if listing.filter_text else counted(total, "article")
         if listing.only_label:
             line = f"{shown} {listing.only_label}"
         if listing.sort != "order":
@@ -244,7 +241,7 @@ class ListPane(Vertical):
         if len(outcomes) == 1:  # the input named, as `tread add` names it
             note = f"{outcomes[0].source}: {outcomes[0].message}"
         else:
-            note = f"{sum(o.new for o in outcomes)} new article(s)"
+            note = counted(sum(o.new for o in outcomes), "new article")
             note += f"; {len(failed)} not added ({failed[0].message})" if failed else ""
         severity: SeverityLevel = (
             "error" if failed and len(failed) == len(outcomes) else "information"
@@ -277,8 +274,9 @@ class ListPane(Vertical):
             return
         new = sum(o.new for o in outcomes)
         failed = sum(not o.ok for o in outcomes)
-        note = f"{feeds} feed(s) refreshed: {new} new article(s)"
-        self.app.notify(note + (f"; {failed} problem(s)" if failed else ""), markup=False)
+        note = f"{counted(feeds, 'feed')} refreshed: {counted(new, 'new article')}"
+        problems = f"; {counted(failed, 'problem')}" if failed else ""
+        self.app.notify(note + problems, markup=False)
         self.look_for_new(quiet=True)
 
     @work(group="library", exit_on_error=False)
