@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import SAMPLE_FILES
+from tests.conftest import SAMPLE_FILES, SEED
 from tread.core.summarizers.kind import (
     LONG,
     LONG_ALGORITHM,
@@ -118,3 +118,8 @@ def test_plans_name_real_algorithms_and_say_why(name: str) -> None:
     chosen = plan(Kind(name, ()))
     assert chosen.algorithm in ALGORITHMS
     assert chosen.reasons and all(chosen.reasons)
+
+
+def test_the_words_explain_reports_are_the_words_the_list_shows() -> None:
+    text = SEED.read_text(encoding="utf-8")  # "large-scale", "U.S.": one word each
+    assert signals(segment(text)).words == len(text.split())

@@ -94,7 +94,7 @@ def signals(seg: Segmentation) -> Signals:
             continue
         lines += 1
         words = len(_WORDS.findall(line))
-        total += words  # a word never spans lines: the text's count, read once
+        total += len(line.split())  # words as the list and the reader count them
         if is_chapter(line, words):
             chapters += 1
             first_chapter = first_chapter or line
