@@ -374,3 +374,16 @@ def test_the_help_keeps_the_descriptions_and_drops_the_ids_when_narrow(
     text = console.export_text()
     assert "Next summary sentence" in " ".join(text.split())
     assert ("next-summary" in text) is ids
+
+
+async def test_a_long_error_above_the_text_is_wrapped_not_cut(tmp_path: Path) -> None:
+    broken = tmp_path / "bin.txt"
+    broken.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(1, 32)) * 8)
+    app = Tread([str(broken)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(ArticleView)
+        lines = view.plain_lines()
+        said = " ".join(" ".join(lines).split())
+        assert said.startswith("could not be read: binary file") and said.endswith("not text")
+        assert len(lines) > 1 and all(len(line) <= view.wrap_width for line in lines)

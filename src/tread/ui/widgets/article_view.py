@@ -3,6 +3,7 @@ their offsets, and only the visible lines rendered (Textual's line API)."""
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import ClassVar, Final
@@ -59,6 +60,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._text = self._display = ""
         self._header: list[str] = []
+        self._header_lines: list[str] = []  # the header, wrapped to the width
         self._blocks: list[Block] = []
         self._lines: list[_Line] = []
         self._line_starts: list[int] = []
@@ -206,7 +208,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _plain(self, line: _Line) -> str:
         if line.block == _HEADER:
-            return self._header[line.start]
+            return self._header_lines[line.start]
         return self._display[line.start : line.end].rstrip() if line.block >= 0 else ""
 
     # -- layout --------------------------------------------------------------------
@@ -221,7 +223,13 @@ class ArticleView(ScrollView, can_focus=True):
         anchor = self.visible_range()[0] if self._lines and not force else None
         self._wrap_width = width
         self._margin = max(1, (region - width) // 2)
-        self._lines = [_Line(_HEADER, i, 0) for i in range(len(self._header))]
+        # the header wrapped too: a long link or "could not be read: ..." is read whole
+        self._header_lines = [
+            part
+            for entry in self._header
+            for part in textwrap.wrap(entry, width, break_on_hyphens=False) or [""]
+        ]
+        self._lines = [_Line(_HEADER, i, 0) for i in range(len(self._header_lines))]
         if self._header:
             self._lines.append(_Line(_BLANK, 0, 0))
         self._line_starts = [0] * len(self._lines)
@@ -338,7 +346,7 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(0, base)
         if line.block == _HEADER:
             meta = self.get_component_rich_style("article-view--meta", partial=True)
-            text = Text(self._header[line.start], style=meta)
+            text = Text(self._header_lines[line.start], style=meta)
             text.truncate(self._wrap_width, overflow="ellipsis")
             return Strip([margin, *text.render(self.app.console)]).apply_style(base)
         block = self._blocks[line.block]
