@@ -39,3 +39,11 @@ def first_sentences(text: str, n: int) -> str:
     seg = segment(text, detect_title=False)
     end = seg.sentences[min(n, len(seg.sentences)) - 1].end
     return text[:end]
+
+
+def cnn_dev_texts(shared: Path, limit: int) -> list[str]:
+    """The texts of the first ``limit`` CNN stories of ``shared/eval/dev.jsonl``."""
+    import json
+
+    lines = (shared / "eval" / "dev.jsonl").read_text("utf-8").splitlines()[:limit]
+    return [json.loads(line)["text"] for line in lines]

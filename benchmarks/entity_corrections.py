@@ -9,24 +9,18 @@ for a person to judge.
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 
 
 def main() -> None:
-    from _common import parser
+    from _common import cnn_dev_texts, parser
 
     p = parser(__doc__ or "")
     p.add_argument("--limit", type=int, default=500)
     p.add_argument("--show", type=int, default=40)
     args = p.parse_args()
-    rows = [
-        json.loads(line)
-        for line in (args.shared / "eval" / "dev.jsonl")
-        .read_text("utf-8")
-        .splitlines()[: args.limit]
-    ]
+    texts = cnn_dev_texts(args.shared, args.limit)
 
     from tread.core.entities.corrections import correct
     from tread.core.entities.spacy_backend import SpacyEntityExtractor
@@ -35,8 +29,7 @@ def main() -> None:
     changes: Counter[str] = Counter()
     samples: list[str] = []
     before_total = after_total = 0
-    for row in rows:
-        text = row["text"]
+    for text in texts:
         raw = raw_ner.extract(text)
         fixed = correct(text, raw)
         before_total += len(raw)
@@ -58,7 +51,7 @@ def main() -> None:
             context = text[lo : e.start] + "[[" + e.text + "]]" + text[e.end : hi]
             was = ", ".join(f"{r.text!r}/{r.label}" for r in overlapped) or "nothing"
             samples.append(f"{kind}: {e.label} {e.text!r} (was {was}) ... {context} ...")
-    print(f"articles: {len(rows)}; entities before {before_total}, after {after_total}")
+    print(f"articles: {len(texts)}; entities before {before_total}, after {after_total}")
     print()
     print("| change | count |")
     print("|---|---:|")

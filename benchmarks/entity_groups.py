@@ -11,24 +11,18 @@ to judge.
 
 from __future__ import annotations
 
-import json
 import random
 from collections import Counter
 
 
 def main() -> None:
-    from _common import parser
+    from _common import cnn_dev_texts, parser
 
     p = parser(__doc__ or "")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--show", type=int, default=40)
     args = p.parse_args()
-    rows = [
-        json.loads(line)
-        for line in (args.shared / "eval" / "dev.jsonl")
-        .read_text("utf-8")
-        .splitlines()[: args.limit]
-    ]
+    texts = cnn_dev_texts(args.shared, args.limit)
 
     from tread.core.entities.groups import entity_key, group_entities
     from tread.core.entities.spacy_backend import SpacyEntityExtractor
@@ -36,8 +30,7 @@ def main() -> None:
     ner = SpacyEntityExtractor()
     counts: Counter[str] = Counter()
     links: list[str] = []
-    for row in rows:
-        text = row["text"]
+    for text in texts:
         entities = ner.extract(text)
         exact = {(e.label, " ".join(e.text.split())) for e in entities}
         groups = group_entities(entities)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from tests.adversarial import test_store_damage
 from tread.core.article import Article, Entity
+from tread.core.entities.groups import entity_key
 from tread.core.store.entity_index import (
     articles_mentioning,
-    entity_key,
     index_article,
     indexed,
     most_mentioned,

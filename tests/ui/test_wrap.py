@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tread.ui.wrap import wrap_offsets
+from tread.ui.wrap import wrap_lines, wrap_offsets
 
 
 def check(text: str, width: int) -> list[str]:
@@ -57,3 +57,12 @@ def test_ascii_fast_path_matches_the_general_wrap(text: str, width: int) -> None
     general = wrap.wrap_offsets(text + "é", 0, len(text), width)  # not ascii: general
     fast = wrap.wrap_offsets(text, 0, len(text), width)
     assert fast == general
+
+
+def test_wrap_lines_gives_the_lines_as_text_by_cells() -> None:
+    assert wrap_lines("could not be read: binary file", 12) == [
+        "could not be",
+        "read: binary",
+        "file",
+    ]
+    assert all(cell_len(line) <= 6 for line in wrap_lines("東京都の天気は晴れです", 6))

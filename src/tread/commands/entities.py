@@ -15,6 +15,7 @@ from tread.commands.options import inputs_argument, language_option
 from tread.commands.progress import Bar, quiet_option
 from tread.commands.progress import wanted as progress_wanted
 from tread.core.article import Entity
+from tread.core.entities.groups import group_entities
 from tread.core.errors import TreadError
 
 if TYPE_CHECKING:
@@ -303,8 +304,6 @@ def _print(
         }
         click.echo(json.dumps(record, ensure_ascii=False, indent=None if several else 2))
     elif fmt == "text":
-        from tread.core.entities.groups import group_entities
-
         for g in group_entities(found):
             click.echo(f"{g.label}\t{g.name}\t{g.count}")
     else:
@@ -331,8 +330,6 @@ def _print_table(name: str, found: list[Entity]) -> None:
         ("first", "right"),
     ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    from tread.core.entities.groups import group_entities
-
     previous = None
     for g in group_entities(found):
         colour = KIND_COLOURS[g.kind]

@@ -10,6 +10,12 @@ from rich.cells import cell_len
 _WORD: Final = re.compile(r"\S+\s*")
 
 
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` as lines no wider than ``width`` cells (one line of untrusted metadata,
+    a message), each without the whitespace it ended with."""
+    return [text[s:e].rstrip() for s, e in wrap_offsets(text, 0, len(text), width)]
+
+
 def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Lines of ``text[start:end]`` no wider than ``width`` cells, as (start, end) offsets.
 

@@ -106,5 +106,5 @@ def _name(label: str, mentions: list[Entity]) -> str:
     if label == _PERSON:
         longest = max(len(f.split()) for f in forms)
         forms = [f for f in forms if len(f.split()) == longest]
-    counts = Counter(forms)
-    return max(forms, key=lambda f: (counts[f], -forms.index(f)))
+    counts = Counter(forms)  # in the order first used: max keeps the first of a tie
+    return max(counts, key=counts.__getitem__)

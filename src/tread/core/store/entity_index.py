@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from tread.core.article import Entity
-from tread.core.entities.groups import entity_key, group_entities, shown_name
+from tread.core.entities.groups import entity_key, group_entities
 from tread.core.store.library import Library
-
-__all__ = ["entity_key", "shown_name"]  # the names' folding lives with the groups
 
 KEPT_KINDS: Final = ("person", "organisation", "place", "other")
 

@@ -67,9 +67,11 @@ class AnalysisHandlers:
         self.panel.language_tip = language_tooltip(art.segmentation)
         algorithm, count = self.config.algorithm, self.config.sentences
         summary, error = art.summary(algorithm, count), art.summary_error(algorithm, count)
-        if self.view.current is not None:  # the mark goes, and the note that named it
-            self.state.note = ""  # ("summary 5/5" of a summary no longer shown): n
-        art.cycle.reset(SUMMARY)  # starts again from where the reader is
+        # the mark goes, with the note that named it ("summary 5/5" of a summary no
+        # longer shown), and n starts again from where the reader is
+        if self.view.current is not None:
+            self.state.note = ""
+        art.cycle.reset(SUMMARY)
         self.view.set_current(None, scroll=False)
         if not art.segmentation.sentences:
             self.view.set_summary([])

@@ -3,7 +3,6 @@ their offsets, and only the visible lines rendered (Textual's line API)."""
 
 from __future__ import annotations
 
-import textwrap
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import ClassVar, Final
@@ -23,7 +22,7 @@ from tread.core.entities.kinds import KINDS
 from tread.ui.actions import bindings
 from tread.ui.models import Block
 from tread.ui.state import SUMMARY, Cycle, first_summary_step, minutes_left, reading_time
-from tread.ui.wrap import wrap_offsets
+from tread.ui.wrap import wrap_lines, wrap_offsets
 
 MAX_WIDTH: Final = 88
 _FIRST_LINES: Final = 400  # lines wrapped before the first paint of a new article
@@ -224,11 +223,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = width
         self._margin = max(1, (region - width) // 2)
         # the header wrapped too: a long link or "could not be read: ..." is read whole
-        self._header_lines = [
-            part
-            for entry in self._header
-            for part in textwrap.wrap(entry, width, break_on_hyphens=False) or [""]
-        ]
+        self._header_lines = [ln for entry in self._header for ln in wrap_lines(entry, width)]
         self._lines = [_Line(_HEADER, i, 0) for i in range(len(self._header_lines))]
         if self._header:
             self._lines.append(_Line(_BLANK, 0, 0))
